@@ -1,0 +1,61 @@
+"""Chores from the command line: ``python -m macros <command>``.
+
+    lint [--fix] [FILE ...]   Chinese copy lint of pages and data (all by default)
+    zip SITE_DIR ZIP_FILE     pack a built site for offline use on laptops
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import zipfile
+from pathlib import Path
+
+from .copy_lint import copy_files, fix_file, lint_file
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    files = [Path(f).resolve() for f in args.files] or copy_files(ROOT)
+    if args.fix:
+        for path in files:
+            if fix_file(path):
+                print(f"已修正 {path.relative_to(ROOT)}")
+    issues = [issue for path in files for issue in lint_file(path, ROOT)]
+    for issue in issues:
+        print(issue)
+    return 1 if issues else 0
+
+
+def cmd_zip(args: argparse.Namespace) -> int:
+    site, target = Path(args.site), Path(args.zip)
+    if not (site / "index.html").is_file():
+        print(f"{site}: 没有找到构建好的网站(先运行 ./handbook build)", file=sys.stderr)
+        return 1
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                archive.write(path, Path("销售业务员培训手册") / path.relative_to(site))
+    print(f"{target}: {target.stat().st_size / 1024:.0f} KB")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    lint = sub.add_parser("lint", help="中文排版检查")
+    lint.add_argument("--fix", action="store_true", help="自动修正能修正的问题")
+    lint.add_argument("files", nargs="*")
+    lint.set_defaults(run=cmd_lint)
+    pack = sub.add_parser("zip", help="打包离线版网站")
+    pack.add_argument("site")
+    pack.add_argument("zip")
+    pack.set_defaults(run=cmd_zip)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

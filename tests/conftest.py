@@ -1,0 +1,132 @@
+"""Shared fixtures: one strict build of the handbook, a local HTTP server for
+it, and Debian's Chromium driven by Playwright with the network blocked."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+# Chromium flags that work on machines with no internet; the resolver rule
+# makes every host except 127.0.0.1 unreachable, so a stray request fails
+# here exactly as it would on a tablet with no network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--disable-default-apps", "--disable-extensions",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+]
+
+
+def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project``; output captured, never raises."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "-d", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The handbook built once, strictly, for the whole test session."""
+    target = tmp_path_factory.mktemp("build") / "site"
+    result = run_mkdocs_build(ROOT, target)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return target
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A private copy of the project's sources, for fixture sites to break."""
+    dest = tmp_path / "project"
+    for name in ("mkdocs.yml", "docs", "macros", "overrides", "quizzes"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir) -> str:
+    """The built handbook served over HTTP on 127.0.0.1."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def chromium_path() -> str:
+    path = os.environ.get("HANDBOOK_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("Chromium not found: run ./handbook test, which installs it")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(
+            executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+class RequestLog:
+    """Every request a page made, and the ones that left the site."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def record(self, request) -> None:
+        self.urls.append(request.url)
+
+    @property
+    def external(self) -> list[str]:
+        return [u for u in self.urls if not is_local(u)]
+
+
+def is_local(url: str) -> bool:
+    return url.startswith(("file://", "http://127.0.0.1:", "data:", "blob:", "about:"))
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser context (empty storage) at tablet size."""
+    ctx = browser.new_context(viewport={"width": 768, "height": 1024}, locale="zh-CN")
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.requests = RequestLog()
+    page.on("request", page.requests.record)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.js_errors = errors
+    yield page

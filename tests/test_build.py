@@ -1,0 +1,85 @@
+"""The handbook builds strictly, and mistakes stop the build with a message a
+trainer can act on (file, line, problem) instead of a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT, run_mkdocs_build
+
+
+def test_handbook_builds_strictly(site_dir: Path):
+    assert (site_dir / "index.html").is_file()
+    assert (site_dir / "search" / "search_index.js").is_file()
+
+
+def test_every_nav_page_is_built(site_dir: Path):
+    for md in (ROOT / "docs").rglob("*.md"):
+        html = site_dir / md.relative_to(ROOT / "docs").with_suffix(".html")
+        assert html.is_file(), f"{md} was not built"
+
+
+def test_company_name_comes_from_the_site_variable(site_dir: Path):
+    company = yaml.safe_load(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nplugins:")[0]
+        .replace("!ENV", "")
+    )["extra"]["company"]
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert f"欢迎加入{company}销售团队" in home
+    literal = [str(p.relative_to(ROOT)) for p in (ROOT / "docs").rglob("*.md")
+               if company in p.read_text(encoding="utf-8")]
+    assert literal == [], f"pages write the company name literally: {literal}"
+
+
+def _break(project: Path, page: str, text: str) -> None:
+    path = project / "docs" / page
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+
+
+def _assert_readable_failure(result, *expected: str) -> None:
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, "the build should have failed"
+    assert "Traceback" not in output, output
+    for fragment in expected:
+        assert fragment in output, f"{fragment!r} not in:\n{output}"
+
+
+def test_broken_link_fails_the_build(project_copy: Path):
+    _break(project_copy, "trial/index.md", "[下一步](../no-such-page.md)")
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    _assert_readable_failure(result, "trial/index.md", "no-such-page.md")
+
+
+def test_broken_anchor_fails_the_build(project_copy: Path):
+    _break(project_copy, "trial/index.md", "[评价](../hiring/index.md#no-such-anchor)")
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    _assert_readable_failure(result, "trial/index.md", "#no-such-anchor")
+
+
+def test_undefined_variable_fails_the_build(project_copy: Path):
+    _break(project_copy, "trial/index.md", "欢迎来到{{ compnay }}")
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    _assert_readable_failure(result, "trial/index.md", "compnay")
+
+
+def test_failing_macro_fails_the_build(project_copy: Path):
+    _break(project_copy, "trial/index.md", "{{ learning_path(1, 2, 3) }}")
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    _assert_readable_failure(result, "trial/index.md", "learning_path")
+
+
+def test_bad_front_matter_names_file_line_and_field(project_copy: Path):
+    page = project_copy / "docs" / "trial" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("minutes:", "minuts:", 1),
+                    encoding="utf-8")
+    line = next(i for i, text in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("minuts:"))
+    result = run_mkdocs_build(project_copy, project_copy / "site")
+    _assert_readable_failure(result, f"docs/trial/index.md:{line}: 页面信息“minuts”：不认识这一项")
+
+
+def test_no_source_maps_or_unused_search_languages(site_dir: Path):
+    assert not list(site_dir.rglob("*.map"))
+    assert not (site_dir / "assets" / "javascripts" / "lunr").exists()
