@@ -1,5 +1,6 @@
 """Chores from the command line: ``python -m macros <command>``.
 
+    check                     validate every data file in quizzes/ (exit 1 on errors)
     lint [--fix] [FILE ...]   Chinese copy lint of pages and data (all by default)
     zip SITE_DIR ZIP_FILE     pack a built site for offline use on laptops
 """
@@ -28,6 +29,20 @@ def cmd_lint(args: argparse.Namespace) -> int:
     return 1 if issues else 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from .errors import HandbookError, HandbookErrors, report
+    from .loader import load_bank
+
+    try:
+        bank = load_bank(ROOT)
+    except (HandbookError, HandbookErrors) as error:
+        print(report(error), file=sys.stderr)
+        return 1
+    questions = sum(len(q.questions) for pd in bank.pages.values() for q in pd.data.quizzes)
+    print(f"数据检查通过：{len(bank.pages)} 个文件，{questions} 道题")
+    return 0
+
+
 def cmd_zip(args: argparse.Namespace) -> int:
     site, target = Path(args.site), Path(args.zip)
     if not (site / "index.html").is_file():
@@ -45,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="检查 quizzes/ 中的数据").set_defaults(run=cmd_check)
     lint = sub.add_parser("lint", help="中文排版检查")
     lint.add_argument("--fix", action="store_true", help="自动修正能修正的问题")
     lint.add_argument("files", nargs="*")

@@ -1,0 +1,227 @@
+"""The assessment data format: the single definition of what a file in
+``quizzes/`` may contain.
+
+Everything else derives from these models: validation (pydantic plus
+``validate.py`` for rules across fields and files), the JSON Schema that
+editors use (``python -m macros export-schema``) and the trainers' format
+page. Each field carries a Chinese title and description for both.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, min_length=2, max_length=60,
+                          title="编号",
+                          description="稳定的编号：小写英文字母、数字和连字符，例如 obj-kinds-1。"
+                                      "全站唯一；学员的答题记录按编号保存，发布后不要修改。")]
+Markdown = Annotated[str, Field(min_length=1, description="可以使用 Markdown 格式。")]
+InventoryId = Annotated[str, Field(pattern=r"^(P[0-7]|S[1-7]|V[1-6]|A[1-3])$",
+                                   title="培训计划条目",
+                                   description="INVENTORY.md 中的条目编号，例如 S6。")]
+
+
+class Strict(BaseModel):
+    """Unknown fields are errors: a typo such as ``explaination`` must not pass."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+# --------------------------------------------------------------------------
+# Questions
+# --------------------------------------------------------------------------
+
+class Choice(Strict):
+    """An option of a choice question, with optional feedback."""
+
+    text: Markdown = Field(title="选项内容")
+    feedback: str | None = Field(None, title="选项反馈",
+                                 description="学员选了这一项后看到的说明：为什么对或为什么错。")
+
+
+ChoiceOrText = Union[str, Choice]
+
+
+class QuestionBase(Strict):
+    id: Id
+    prompt: Markdown = Field(title="题干", description="题目本身，最好是一个工作中的情境。")
+    explanation: Markdown = Field(title="解析", description="答题后显示：讲清道理，而不只是给出答案。")
+    link: str = Field(title="学习链接",
+                      description="讲解这道题的章节，相对于本页面，例如 objections.md#taiji 或 #taiji。")
+    covers: list[InventoryId] = Field(default_factory=list, title="考查的培训计划条目")
+
+
+class SingleChoice(QuestionBase):
+    """单选题：一个正确答案，其余为干扰项。"""
+
+    type: Literal["single"] = Field(title="题型", description="single：单选题")
+    answer: ChoiceOrText | list[ChoiceOrText] = Field(title="正确答案", description="恰好一个。")
+    distractors: list[ChoiceOrText] = Field(min_length=1, title="干扰项",
+                                            description="看似合理但错误的选项，每项最好写明为什么错。")
+
+
+class MultipleChoice(QuestionBase):
+    """多选题：一个或多个正确答案，全部选对才算对。"""
+
+    type: Literal["multiple"] = Field(title="题型", description="multiple：多选题")
+    answer: list[ChoiceOrText] = Field(min_length=1, title="正确答案", description="至少一个。")
+    distractors: list[ChoiceOrText] = Field(min_length=1, title="干扰项")
+
+
+class TrueFalse(QuestionBase):
+    """判断题。"""
+
+    type: Literal["truefalse"] = Field(title="题型", description="truefalse：判断题")
+    answer: bool = Field(title="正确答案", description="true 表示“对”，false 表示“错”。")
+
+
+class Ordering(QuestionBase):
+    """排序题：把步骤排成正确的顺序（用下拉框选择位次，不需要拖动）。"""
+
+    type: Literal["ordering"] = Field(title="题型", description="ordering：排序题")
+    items: list[Markdown] = Field(title="按正确顺序列出的步骤",
+                                  description="至少 3 项；页面上会打乱顺序显示。")
+
+
+class Pair(Strict):
+    left: Markdown = Field(title="左列")
+    right: Markdown = Field(title="右列（与左列对应）")
+
+
+class Matching(QuestionBase):
+    """配对题：为左列每一项选出右列中对应的一项。"""
+
+    type: Literal["matching"] = Field(title="题型", description="matching：配对题")
+    pairs: list[Pair] = Field(min_length=2, title="正确的配对")
+    distractors: list[Markdown] = Field(default_factory=list, title="右列多余的干扰项")
+
+
+class Ending(Strict):
+    result: Literal["success", "fail"] = Field(title="结局", description="success：成功；fail：失败。")
+
+
+class SceneChoice(Strict):
+    text: Markdown = Field(title="业务员的回应")
+    feedback: Markdown = Field(title="结果", description="这样回应之后发生了什么（顾客的反应或说明）。")
+    next: Id | None = Field(None, title="下一幕", description="接着进入的场景编号；与 end 二选一。")
+    end: Literal["success", "fail"] | None = Field(
+        None, title="结束", description="对话到此结束：success 成功，fail 失败；与 next 二选一。")
+
+
+class Scene(Strict):
+    id: Id
+    situation: Markdown | None = Field(None, title="场景说明")
+    customer: Markdown = Field(title="顾客的话")
+    choices: list[SceneChoice] = Field(min_length=2, title="可选的回应")
+
+
+class Scenario(QuestionBase):
+    """情景题 / 角色扮演：顾客说一句话，业务员选择回应，每个回应引出结果或下一幕。
+    走到 success 结局算答对。"""
+
+    type: Literal["scenario"] = Field(title="题型", description="scenario：情景题（角色扮演）")
+    start: Id = Field(title="第一幕的编号")
+    scenes: list[Scene] = Field(min_length=1, title="场景")
+
+
+Question = Annotated[
+    Union[SingleChoice, MultipleChoice, TrueFalse, Ordering, Matching, Scenario],
+    Field(discriminator="type"),
+]
+
+QUESTION_TYPE_NAMES = {
+    "single": "单选题", "multiple": "多选题", "truefalse": "判断题",
+    "ordering": "排序题", "matching": "配对题", "scenario": "情景题",
+}
+
+
+class Quiz(Strict):
+    """一个测验：若干题目，练习模式或考试模式。"""
+
+    id: Id
+    title: str = Field(min_length=1, title="测验标题")
+    mode: Literal["practice", "test"] = Field(
+        "practice", title="模式",
+        description="practice 练习：每题答完立即反馈；test 考试：全部答完后交卷评分。")
+    pass_mark: int | None = Field(None, ge=1, le=100, title="及格线（百分比）",
+                                  description="不填则使用 mkdocs.yml 中 extra.pass_mark。")
+    shuffle: bool = Field(True, title="打乱选项", description="每次作答时在浏览器中打乱选项顺序。")
+    questions: list[Question] = Field(min_length=1, title="题目")
+
+
+# --------------------------------------------------------------------------
+# Checklists and trainer forms
+# --------------------------------------------------------------------------
+
+class ChecklistItem(Strict):
+    id: Id
+    text: Markdown = Field(title="检查项")
+    note: str | None = Field(None, title="说明")
+
+
+class ChecklistGroup(Strict):
+    title: str = Field(min_length=1, title="分组标题")
+    items: list[ChecklistItem] = Field(min_length=1, title="检查项")
+
+
+class Checklist(Strict):
+    """检查清单：分组的勾选项，勾选状态保存在本机，可以打印。"""
+
+    id: Id
+    title: str = Field(min_length=1, title="清单标题")
+    description: str | None = Field(None, title="使用说明")
+    covers: list[InventoryId] = Field(default_factory=list, title="对应的培训计划条目")
+    groups: list[ChecklistGroup] = Field(min_length=1, title="分组")
+
+
+class Level(Strict):
+    value: int = Field(ge=0, le=10, title="分值")
+    label: str = Field(min_length=1, title="等级名称", description="例如 优秀、良好。")
+
+
+class Criterion(Strict):
+    id: Id
+    title: str = Field(min_length=1, title="评定项目")
+    description: str | None = Field(None, title="说明")
+    levels: dict[int, str] = Field(default_factory=dict, title="各等级的表现描述",
+                                   description="键为分值，值为达到该分值的具体表现。")
+
+
+class CriteriaGroup(Strict):
+    title: str = Field(min_length=1, title="评定维度")
+    criteria: list[Criterion] = Field(min_length=1, title="评定项目")
+
+
+class Form(Strict):
+    """培训师评估表：评分量表加上姓名、日期、签字栏，可在 A4 纸上打印。"""
+
+    id: Id
+    title: str = Field(min_length=1, title="表格标题")
+    description: str | None = Field(None, title="使用说明")
+    covers: list[InventoryId] = Field(default_factory=list, title="对应的培训计划条目")
+    fields: list[str] = Field(default_factory=lambda: ["姓名", "区域", "评定人", "日期"],
+                              title="表头填写栏")
+    scale: list[Level] = Field(min_length=2, title="评分等级")
+    raters: list[str] = Field(default_factory=lambda: ["评定人"], title="评分人",
+                              description="每个评分人一列，例如 [本人, 客户经理] 表示自评和上级评分。")
+    groups: list[CriteriaGroup] = Field(min_length=1, title="评定内容")
+    decision: list[str] = Field(default_factory=list, title="评定结论选项",
+                                description="例如 [录用, 延长试岗, 不录用]。")
+    signatures: list[str] = Field(default_factory=lambda: ["被评人", "评定人"], title="签字栏")
+
+
+# --------------------------------------------------------------------------
+# A data file
+# --------------------------------------------------------------------------
+
+class DataFile(Strict):
+    """quizzes/ 下的一个文件：与 docs/ 下同路径页面配套的测验、清单和表格。"""
+
+    model_config = ConfigDict(title="培训手册测验数据", extra="forbid")
+
+    quizzes: list[Quiz] = Field(default_factory=list, title="测验")
+    checklists: list[Checklist] = Field(default_factory=list, title="检查清单")
+    forms: list[Form] = Field(default_factory=list, title="评估表")
