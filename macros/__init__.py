@@ -5,6 +5,9 @@ and calls the hooks below. Everything they do is delegated to modules that
 know nothing about MkDocs:
 
 - ``pages``     front matter of module pages (model + validation)
+- ``models``    the assessment data format (pydantic), ``loader`` reads it,
+  ``validate`` checks rules across fields and files, ``render`` makes HTML
+- ``docs/assets/javascripts/assessments.js`` scores answers in the browser
 - ``postbuild`` trims the built site (source maps, unused search languages)
 - ``errors``    the one-line error format trainers read
 """
@@ -18,7 +21,9 @@ from pathlib import Path
 from .errors import HandbookError, HandbookErrors, report
 from .frontmatter import read_all
 from .learning_path import render_learning_path
-from .macro_errors import register as register_error_messages
+from .loader import Bank, load_bank
+from .render import RenderContext, render_checklist, render_form, render_quiz
+from .macro_errors import MacroCallError, register as register_error_messages
 from .pages import STAGE_NAMES, validate_page_meta
 
 
@@ -42,6 +47,70 @@ def define_env(env) -> None:
         """The seven stages and field-work sections, with modules and minutes."""
         return render_learning_path(env.conf["nav"], read_all(docs_dir))
 
+    try:
+        bank = load_bank(Path(env.project_dir), docs_dir)
+    except (HandbookError, HandbookErrors) as error:
+        _fail(error)
+    placed = env.variables["_placed"] = {}
+    context = RenderContext(pass_mark=int(env.variables["pass_mark"]), link_url=_link_url)
+
+    def lookup(kind: str, ident: str, collection: str):
+        """The quiz / checklist / form ``ident`` of the current page's data file."""
+        page = env.page.file.src_uri
+        data = bank.for_page(page)
+        items = {item.id: item for item in getattr(data.data, collection)} if data else {}
+        if ident not in items:
+            where = data.path if data else f"quizzes/{page.rsplit('.', 1)[0]}.yml(文件不存在)"
+            known = "、".join(items) or "无"
+            raise MacroCallError(f"{kind} {ident} 不在 {where} 中(该文件中有：{known})")
+        previous = placed.setdefault((collection, ident), page)
+        if previous != page or (collection, ident, "done") in placed:
+            raise MacroCallError(f"{kind} {ident} 在页面中重复出现(每个{kind}只能放一次)")
+        placed[(collection, ident, "done")] = page
+        return items[ident]
+
+    @env.macro
+    def quiz(ident: str) -> str:
+        """A quiz of this page's data file: ``{{ quiz("objections") }}``."""
+        return render_quiz(lookup("测验", ident, "quizzes"), context)
+
+    @env.macro
+    def checklist(ident: str) -> str:
+        """A checklist of this page's data file: ``{{ checklist("v3-pre-visit") }}``."""
+        return render_checklist(lookup("清单", ident, "checklists"))
+
+    @env.macro
+    def form(ident: str) -> str:
+        """A trainer's form of this page's data file: ``{{ form("p3-trial-eval") }}``."""
+        return render_form(lookup("表格", ident, "forms"))
+
+    env.variables["_bank"] = bank
+
+
+def _link_url(link: str) -> str:
+    """A question's section link (relative to its page, .md) as a built URL."""
+    target, hash_, anchor = link.partition("#")
+    if target.endswith(".md"):
+        target = target[:-3] + ".html"
+    return target + hash_ + anchor
+
+
+def unplaced(bank: Bank, placed: dict) -> list[HandbookError]:
+    """Quizzes, checklists and forms defined in data but put on no page."""
+    from .yaml_lines import line_of
+
+    errors = []
+    for data in bank.pages.values():
+        for collection, kind, macro in (("quizzes", "测验", "quiz"), ("checklists", "清单", "checklist"),
+                                        ("forms", "表格", "form")):
+            for index, item in enumerate(getattr(data.data, collection)):
+                if (collection, item.id) not in placed:
+                    errors.append(HandbookError(
+                        data.path, f"{kind} {item.id} 没有放到页面 docs/{data.page} 中"
+                                   f"(在页面中加入 {{{{ {macro}(\"{item.id}\") }}}})",
+                        line_of(data.raw, (collection, index, "id"))))
+    return errors
+
 
 def on_pre_page_macros(env) -> None:
     """Validate the page's front matter before its macros are rendered."""
@@ -55,7 +124,10 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Trim the built site of files no reader uses."""
+    """Check every assessment found its page, then trim the built site."""
     from .postbuild import trim_site
 
+    errors = unplaced(env.variables["_bank"], env.variables["_placed"])
+    if errors:
+        _fail(HandbookErrors(errors))
     trim_site(env.conf["site_dir"])

@@ -18,6 +18,10 @@ from mkdocs_macros.errors import format_error
 
 from .errors import HandbookError
 
+class MacroCallError(Exception):
+    """A macro was called wrongly on a page; the message says how, in Chinese."""
+
+
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.S)
 USER_VARIABLES = ("company", "pass_mark")
 
@@ -46,7 +50,7 @@ def _where(page, body_line: int | None) -> tuple[str, int | None]:
 
 
 def _message(error: Exception, markdown: str, body_line: int | None) -> str:
-    if isinstance(error, HandbookError):
+    if isinstance(error, (HandbookError, MacroCallError)):
         return str(error)
     if isinstance(error, UndefinedError):
         name = re.search(r"'([^']+)' is undefined", str(error))

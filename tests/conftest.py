@@ -130,3 +130,40 @@ def page(context):
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.js_errors = errors
     yield page
+
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def make_site(dest: Path, fixture: str) -> Path:
+    """A small site: the real config, macros, theme overrides and assets, with
+    the pages and data of ``tests/fixtures/<fixture>`` and a nav of its pages."""
+    shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    shutil.copytree(FIXTURES / fixture / "docs", dest / "docs")
+    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
+    shutil.copytree(FIXTURES / fixture / "quizzes", dest / "quizzes")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
+    pages = sorted(p.relative_to(dest / "docs").as_posix() for p in (dest / "docs").glob("*.md"))
+    pages.remove("index.md")
+    nav = "\nnav:\n  - index.md\n" + "".join(f"  - {p}\n" for p in pages)
+    (dest / "mkdocs.yml").write_text(config + nav, encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def engine_site(tmp_path_factory) -> Path:
+    """The engine fixture site (every question type, a checklist, a form), built."""
+    project = make_site(tmp_path_factory.mktemp("engine") / "project", "engine")
+    result = run_mkdocs_build(project, project / "site")
+    assert result.returncode == 0, f"fixture build failed:\n{result.stderr}"
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def engine_url(engine_site) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(engine_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()

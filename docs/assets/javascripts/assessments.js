@@ -1,0 +1,493 @@
+/* Assessment runtime: quizzes, checklists and trainer forms.
+ *
+ * Progressive enhancement of the HTML rendered by macros/render.py (see the
+ * DOM contract there). Vanilla JS, no dependencies, works over http and from
+ * file://. Progress lives in localStorage under "handbook:v1:", keyed by quiz
+ * id + question id, and dropped for one question when its content hash
+ * changes. If storage is unavailable everything still works, unsaved.
+ */
+(function () {
+  "use strict";
+
+  /* All UI text, in one place. */
+  var T = {
+    check: "提交本题", submit: "交卷", submitAnyway: "仍然交卷",
+    retryWrong: "只重做错题", retryAll: "全部重做", print: "打印", clear: "清除",
+    right: "回答正确", wrong: "回答错误", answerFirst: "请先作答再提交。",
+    correctMark: "正确答案", yourWrong: "你的选择（错误）", yourRight: "你的选择（正确）",
+    explain: "解析", learnMore: "回到讲解这部分内容的章节",
+    unanswered: function (n) { return "还有 " + n + " 题未作答。再次点击“仍然交卷”，未答的题按答错计。"; },
+    progress: function (a, n) { return "已答 " + a + " / " + n + " 题"; },
+    score: function (s, c, n, pass, ok) {
+      return "得分 " + s + "%（答对 " + c + " / " + n + " 题），" + (ok ? "已通过" : "未通过") + "，及格线 " + pass + "%。";
+    },
+    best: function (b) { return "历史最好成绩 " + b + "%。"; },
+    position: function (n) { return "正确位次：第 " + n + " 位"; },
+    should: function (t) { return "正确答案：" + t; },
+    you: "你：", outcome: "结果：", customer: "顾客：",
+    ended: { success: "对话成功结束。", fail: "这段对话没有成功，可以重做再试。" },
+    checked: function (a, n) { return "已完成 " + a + " / " + n + " 项"; },
+    clearChecklist: "确定清除这份清单的全部勾选吗？", clearForm: "确定清空这张表格已填写的内容吗？",
+    total: function (s, max) { return s + " / " + max; },
+    noStorage: "这台设备的浏览器不能保存数据（可能处于隐私/无痕模式或存储已满），本页的答题和勾选仍可使用，但不会被保存。"
+  };
+
+  /* ---------------------------------------------------------------- storage */
+  var PREFIX = "handbook:v1:";
+  var storageOk = (function () {
+    try { localStorage.setItem(PREFIX + "probe", "1"); localStorage.removeItem(PREFIX + "probe"); return true; }
+    catch (e) { return false; }
+  })();
+  var warned = false;
+
+  function load(key) {
+    if (!storageOk) return null;
+    try {
+      var value = JSON.parse(localStorage.getItem(PREFIX + key));
+      return value && typeof value === "object" && !Array.isArray(value) ? value : null;
+    } catch (e) { return null; }            /* corrupted value: start afresh */
+  }
+  function save(key, value) {
+    if (!storageOk) return;
+    try { localStorage.setItem(PREFIX + key, JSON.stringify(value)); }
+    catch (e) { storageOk = false; }
+  }
+  function warnOnce(root) {
+    if (storageOk || warned) return;
+    warned = true;
+    var p = el("p", "hb-notice", T.noStorage);
+    p.setAttribute("role", "note");
+    root.insertBefore(p, root.firstChild);
+  }
+
+  /* ---------------------------------------------------------------- helpers */
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+  function button(text, cls, onClick) {
+    var b = el("button", "md-button " + (cls || ""), text);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
+  }
+  function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+  function shuffle(parent, sel) {
+    var items = all(parent, sel);
+    for (var i = items.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1));
+      var t = items[i]; items[i] = items[j]; items[j] = t;
+    }
+    items.forEach(function (item) { item.parentNode.appendChild(item); });
+  }
+  function decodeKey(blob, id) {
+    var bin = atob(blob.trim()), pad = new TextEncoder().encode(id), bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i) ^ pad[i % pad.length];
+    return JSON.parse(new TextDecoder().decode(bytes));
+  }
+  function printOnly(section) {
+    document.documentElement.classList.add("hb-print-one");
+    section.classList.add("hb-print-target");
+    var done = function () {
+      document.documentElement.classList.remove("hb-print-one");
+      section.classList.remove("hb-print-target");
+      window.removeEventListener("afterprint", done);
+    };
+    window.addEventListener("afterprint", done);
+    window.print();
+  }
+
+  /* ---------------------------------------------------------------- questions */
+  /* Read the learner's response from the inputs; null when not (fully) answered. */
+  function readResponse(q, partial) {
+    var type = q.dataset.type;
+    if (type === "scenario") return q._path && q._path.end ? { path: q._path.steps, end: q._path.end } : null;
+    if (type === "ordering" || type === "matching") {
+      var map = {}, complete = true;
+      all(q, "select").forEach(function (s) { if (!s.value) complete = false; map[s.dataset.token] = s.value; });
+      return complete || partial ? map : null;
+    }
+    var picked = all(q, "input:checked").map(function (i) { return i.value; });
+    return picked.length ? picked : null;
+  }
+
+  function writeResponse(q, r) {
+    var type = q.dataset.type;
+    if (type === "ordering" || type === "matching") {
+      all(q, "select").forEach(function (s) { s.value = r[s.dataset.token] || ""; });
+    } else if (type !== "scenario") {
+      all(q, "input").forEach(function (i) { i.checked = r.indexOf(i.value) !== -1; });
+    }
+  }
+
+  function grade(key, r) {
+    if (key.type === "scenario") return r.end === "success";
+    if (key.type === "ordering") return key.correct.every(function (t, i) { return r[t] === String(i + 1); });
+    if (key.type === "matching") return Object.keys(key.correct).every(function (l) { return r[l] === key.correct[l]; });
+    return r.length === key.correct.length && r.every(function (v) { return key.correct.indexOf(v) !== -1; });
+  }
+
+  function markInputs(q, key, r) {
+    all(q, "select,input,.hb-scene__choice").forEach(function (i) { i.disabled = true; });
+    if (key.type === "ordering" || key.type === "matching") {
+      all(q, "select").forEach(function (s) {
+        var want = key.type === "ordering" ? String(key.correct.indexOf(s.dataset.token) + 1) : key.correct[s.dataset.token];
+        var ok = r[s.dataset.token] === want, row = s.parentNode;
+        row.classList.add(ok ? "hb-ok" : "hb-bad");
+        var text = key.type === "ordering" ? T.position(want) : T.should(optionText(s, want));
+        row.appendChild(el("span", "hb-mark", ok ? "✓" : "✗ " + text));
+      });
+    } else if (key.type !== "scenario") {
+      all(q, ".hb-option").forEach(function (label) {
+        var input = label.querySelector("input"), right = key.correct.indexOf(input.value) !== -1;
+        if (input.checked || right) label.classList.add(right ? "hb-ok" : "hb-bad");
+        var text = input.checked ? (right ? T.yourRight : T.yourWrong) : right ? T.correctMark : "";
+        if (text) label.appendChild(el("span", "hb-mark", (right ? "✓ " : "✗ ") + text));
+      });
+    }
+  }
+  function optionText(select, value) {
+    var o = select.querySelector('option[value="' + value + '"]');
+    return o ? o.textContent : "";
+  }
+
+  function showFeedback(q, key, r, ok) {
+    var box = q.querySelector(".hb-feedback");
+    box.textContent = "";
+    var verdict = el("p", "hb-verdict " + (ok ? "hb-ok" : "hb-bad"));
+    verdict.appendChild(el("span", "hb-icon", ok ? "✓" : "✗")).setAttribute("aria-hidden", "true");
+    verdict.appendChild(document.createTextNode(" " + (ok ? T.right : T.wrong)));
+    box.appendChild(verdict);
+    var notes = (Array.isArray(r) ? r : []).map(function (v) { return key.feedback && key.feedback[v]; }).filter(Boolean);
+    if (notes.length) {
+      var list = el("ul", "hb-notes");
+      notes.forEach(function (n) { var li = el("li"); li.innerHTML = n; list.appendChild(li); });
+      box.appendChild(list);
+    }
+    var explain = el("div", "hb-explain");
+    explain.appendChild(el("p", "hb-explain__title", T.explain));
+    explain.insertAdjacentHTML("beforeend", key.explanation);
+    var more = el("a", "", T.learnMore);
+    more.href = key.link;
+    explain.appendChild(el("p")).appendChild(more);
+    box.appendChild(explain);
+  }
+
+  /* Role-play: scenes from the key, path kept on the element. */
+  function startScenario(q, key, replay, onEnd) {
+    var host = q.querySelector(".hb-scenario");
+    host.textContent = "";
+    var log = host.appendChild(el("ol", "hb-scene__log"));
+    q._path = { steps: [], end: null };
+    function scene(id) {
+      var s = key.scenes[id], item = log.appendChild(el("li", "hb-scene"));
+      if (s.situation) item.appendChild(el("p", "hb-scene__situation")).innerHTML = s.situation;
+      var line = item.appendChild(el("p", "hb-scene__customer"));
+      line.tabIndex = -1;
+      line.appendChild(el("strong", "", T.customer));
+      line.insertAdjacentHTML("beforeend", s.customer);
+      var list = item.appendChild(el("ul", "hb-scene__choices"));
+      s.choices.forEach(function (c, i) {
+        var b = el("button", "hb-scene__choice");
+        b.type = "button";
+        b.innerHTML = c.text;
+        b.addEventListener("click", function () { choose(item, list, c, i); });
+        list.appendChild(el("li")).appendChild(b);
+      });
+      return line;
+    }
+    function choose(item, list, c, i) {
+      q._path.steps.push(i);
+      list.remove();
+      var you = item.appendChild(el("p", "hb-scene__you"));
+      you.appendChild(el("strong", "", T.you));
+      you.insertAdjacentHTML("beforeend", c.text);
+      var result = item.appendChild(el("p", "hb-scene__outcome"));
+      result.appendChild(el("strong", "", T.outcome));
+      result.insertAdjacentHTML("beforeend", c.feedback);
+      if (c.next) return scene(c.next);
+      q._path.end = c.end;
+      item.appendChild(el("p", "hb-scene__end " + (c.end === "success" ? "hb-ok" : "hb-bad"), T.ended[c.end]));
+      if (!replaying) onEnd();
+    }
+    var replaying = !!replay, first = scene(key.start);
+    if (replay) {
+      replay.forEach(function (i) {
+        var lists = all(log, ".hb-scene__choices"), last = lists[lists.length - 1];
+        if (last) last.querySelectorAll(".hb-scene__choice")[i].click();
+      });
+      replaying = false;
+    }
+    return first;
+  }
+
+  /* ---------------------------------------------------------------- quizzes */
+  function initQuiz(root) {
+    var id = root.dataset.quiz, practice = root.dataset.mode === "practice";
+    var pass = +root.dataset.pass, keys;
+    try { keys = decodeKey(root.querySelector(".hb-key").textContent, id); } catch (e) { return; }
+    var questions = all(root, "[data-question]");
+    var state = load("quiz:" + id) || {};
+    if (!state.q || typeof state.q !== "object") state.q = {};
+    var footer = root.querySelector(".hb-quiz__buttons"), scoreBox = root.querySelector(".hb-quiz__score");
+    var submitted = false, warnedUnanswered = false;
+
+    root.querySelector(".hb-quiz__nojs").hidden = true;
+    warnOnce(root);
+
+    function persist() { save("quiz:" + id, state); }
+
+    function record(q, r, ok) {
+      state.q[q.dataset.question] = { h: q.dataset.hash, r: r, ok: ok, t: Date.now() };
+      delete state.d[q.dataset.question];
+    }
+
+    function reveal(q, r) {
+      var key = keys[q.dataset.question], ok = grade(key, r);
+      markInputs(q, key, r);
+      showFeedback(q, key, r, ok);
+      var act = q.querySelector(".hb-question__actions");
+      if (act) act.textContent = "";
+      q.dataset.done = ok ? "right" : "wrong";
+      return ok;
+    }
+
+    function reset(q) {
+      var fresh = q.cloneNode(true);                  /* drop marks and listeners */
+      all(fresh, ".hb-mark").forEach(function (m) { m.remove(); });
+      all(fresh, ".hb-ok,.hb-bad").forEach(function (m) { m.classList.remove("hb-ok", "hb-bad"); });
+      all(fresh, "select,input").forEach(function (i) { i.disabled = false; i.checked = false; i.value = i.tagName === "SELECT" ? "" : i.value; });
+      fresh.querySelector(".hb-feedback").textContent = "";
+      delete fresh.dataset.done;
+      q.parentNode.replaceChild(fresh, q);
+      delete state.q[q.dataset.question];
+      delete state.d[q.dataset.question];
+      return fresh;
+    }
+
+    function setup(q, saved) {
+      var key = keys[q.dataset.question];
+      if (!key) return;
+      if (root.dataset.shuffle === "true" && !saved) {
+        all(q, ".hb-options").forEach(function (o) { shuffle(o, ".hb-option"); });
+        all(q, ".hb-order").forEach(function (o) { shuffle(o, ".hb-order__item"); });
+        all(q, ".hb-match select").forEach(function (s) { shuffle(s, "option:not([value=''])"); });
+      }
+      if (key.type === "scenario") {
+        startScenario(q, key, saved && saved.r.path, function () {
+          var r = readResponse(q);
+          record(q, r, grade(key, r));
+          if (practice) reveal(q, r);
+          update(true);
+        });
+      } else if (practice) {
+        var act = q.querySelector(".hb-question__actions");
+        act.appendChild(button(T.check, "hb-check", function () {
+          var r = readResponse(q);
+          if (!r) { q.querySelector(".hb-feedback").textContent = T.answerFirst; return; }
+          record(q, r, reveal(q, r));
+          update(true);
+        }));
+      }
+      if (saved) {
+        writeResponse(q, saved.r);
+        if (practice || submitted) reveal(q, saved.r);
+      }
+    }
+
+    function update(changed) {
+      var n = questions.length, answered = 0, right = 0;
+      questions.forEach(function (q) {
+        var s = state.q[q.dataset.question];
+        if (s) { answered++; if (s.ok) right++; }
+      });
+      var finished = practice ? answered === n : submitted;
+      var text = T.progress(answered, n);
+      if (finished) {
+        var pct = Math.round(right * 100 / n), ok = pct >= pass;
+        if (changed) {
+          state.attempts = (state.attempts || 0) + (state.open === false ? 0 : 1);
+          state.open = false;
+          state.score = pct;
+          state.best = Math.max(state.best || 0, pct);
+          state.passed = state.best >= pass;
+          state.last = Date.now();
+        }
+        text = T.score(pct, right, n, pass, ok) + (state.best > pct ? " " + T.best(state.best) : "");
+      }
+      scoreBox.textContent = text;
+      root.dataset.state = finished ? (state.score >= pass ? "passed" : "failed") : "open";
+      buttons(finished, right < n);
+      if (changed) persist();
+    }
+
+    function buttons(finished, anyWrong) {
+      footer.textContent = "";
+      if (!practice && !submitted) {
+        footer.appendChild(button(warnedUnanswered ? T.submitAnyway : T.submit, "md-button--primary hb-submit", submitTest));
+        return;
+      }
+      if (finished && anyWrong) footer.appendChild(button(T.retryWrong, "md-button--primary hb-retry-wrong", function () { retry(true); }));
+      if (Object.keys(state.q).length) footer.appendChild(button(T.retryAll, "hb-retry-all", function () { retry(false); }));
+    }
+
+    function submitTest() {
+      var missing = questions.filter(function (q) { return !readResponse(q); });
+      if (missing.length && !warnedUnanswered) {
+        warnedUnanswered = true;
+        scoreBox.textContent = T.unanswered(missing.length);
+        buttons(false, false);
+        var first = missing[0].querySelector("input,select,button");
+        if (first) first.focus();
+        return;
+      }
+      submitted = true;
+      state.submitted = true;
+      questions.forEach(function (q) {
+        var r = readResponse(q), key = keys[q.dataset.question];
+        if (r) { record(q, r, grade(key, r)); reveal(q, r); }
+        else { state.q[q.dataset.question] = { h: q.dataset.hash, r: null, ok: false, t: Date.now() }; q.dataset.done = "wrong"; }
+      });
+      state.open = true;
+      update(true);
+      scoreBox.focus();
+    }
+
+    function retry(onlyWrong) {
+      state.open = true;
+      if (!practice) { submitted = false; state.submitted = false; warnedUnanswered = false; }
+      var firstReset = null;
+      questions = questions.map(function (q) {
+        var s = state.q[q.dataset.question];
+        if (onlyWrong && s && s.ok) return q;
+        var fresh = reset(q);
+        setup(fresh, null);
+        firstReset = firstReset || fresh;
+        return fresh;
+      });
+      if (!practice && onlyWrong) {
+        submitted = false;
+        questions.forEach(function (q) {
+          var s = state.q[q.dataset.question];
+          if (s && s.ok) markInputs(q, keys[q.dataset.question], s.r);
+        });
+      }
+      update(false);
+      persist();
+      if (firstReset) { var f = firstReset.querySelector("input,select,button"); if (f) f.focus(); }
+    }
+
+    submitted = !practice && !!state.submitted;
+    scoreBox.tabIndex = -1;
+    if (!state.d || typeof state.d !== "object") state.d = {};
+    questions.forEach(function (q) {
+      var qid = q.dataset.question, saved = state.q[qid], draft = state.d[qid];
+      if (saved && saved.h !== q.dataset.hash) { delete state.q[qid]; saved = null; }
+      if (saved && !saved.r) saved = null;
+      setup(q, saved);
+      if (saved && !practice && !submitted) delete q.dataset.done;
+      if (!saved && draft && draft.h === q.dataset.hash && draft.r) writeResponse(q, draft.r);
+    });
+    /* Unsubmitted answers (test mode, or not yet checked) survive a reload. */
+    root.addEventListener("change", function (e) {
+      var q = e.target.closest("[data-question]");
+      if (!q || q.dataset.done) return;
+      var r = readResponse(q, true);
+      if (r) state.d[q.dataset.question] = { h: q.dataset.hash, r: r }; else delete state.d[q.dataset.question];
+      persist();
+    });
+    update(false);
+  }
+
+  /* ---------------------------------------------------------------- checklists */
+  function initChecklist(root) {
+    var key = "checklist:" + root.dataset.checklist, state = load(key) || {};
+    if (!state.items || typeof state.items !== "object") state.items = {};
+    var boxes = all(root, "[data-item] input[type=checkbox]"), progress = root.querySelector(".hb-checklist__progress");
+    warnOnce(root);
+    function update() {
+      var done = boxes.filter(function (b) { return b.checked; }).length;
+      progress.textContent = T.checked(done, boxes.length);
+      root.dataset.state = done === boxes.length ? "done" : "open";
+    }
+    boxes.forEach(function (b) {
+      var item = b.closest("[data-item]").dataset.item;
+      b.checked = state.items[item] === true;
+      b.addEventListener("change", function () {
+        if (b.checked) state.items[item] = true; else delete state.items[item];
+        state.t = Date.now();
+        save(key, state);
+        update();
+      });
+    });
+    tools(root, function () {
+      if (!window.confirm(T.clearChecklist)) return;
+      boxes.forEach(function (b) { b.checked = false; });
+      state.items = {};
+      save(key, state);
+      update();
+    });
+    update();
+  }
+
+  /* ---------------------------------------------------------------- forms */
+  function initForm(root) {
+    var key = "form:" + root.dataset.form, state = load(key) || {};
+    if (!state.fields || typeof state.fields !== "object") state.fields = {};
+    var inputs = all(root, "input,select,textarea");
+    warnOnce(root);
+    function totals() {
+      all(root, ".hb-form__total").forEach(function (t) {
+        var rater = t.dataset.rater, sum = 0, max = 0;
+        all(root, 'select[data-rater="' + rater + '"]').forEach(function (s) {
+          sum += +s.value || 0;
+          max += Math.max.apply(null, all(s, "option").map(function (o) { return +o.value || 0; }));
+        });
+        t.querySelector("output").textContent = T.total(sum, max);
+      });
+    }
+    function name(i) { return i.type === "radio" ? i.name + "=" + i.value : i.name; }
+    inputs.forEach(function (i) {
+      var v = state.fields[name(i)];
+      if (i.type === "radio") i.checked = v === true; else if (typeof v === "string") i.value = v;
+      i.addEventListener(i.tagName === "SELECT" || i.type === "radio" ? "change" : "input", function () {
+        if (i.type === "radio") {
+          all(root, 'input[name="' + i.name + '"]').forEach(function (o) { delete state.fields[name(o)]; });
+          state.fields[name(i)] = true;
+        } else state.fields[name(i)] = i.value;
+        save(key, state);
+        totals();
+      });
+    });
+    tools(root, function () {
+      if (!window.confirm(T.clearForm)) return;
+      inputs.forEach(function (i) { if (i.type === "radio") i.checked = false; else i.value = ""; });
+      state.fields = {};
+      save(key, state);
+      totals();
+    });
+    totals();
+  }
+
+  function tools(root, clear) {
+    var box = root.querySelector(".hb-tools");
+    box.textContent = "";
+    box.appendChild(button(T.print, "hb-print", function () { printOnly(root); }));
+    box.appendChild(button(T.clear, "hb-clear", clear));
+  }
+
+  /* ---------------------------------------------------------------- entry */
+  function init(doc) {
+    [["[data-quiz]", initQuiz], ["[data-checklist]", initChecklist], ["[data-form]", initForm]].forEach(function (pair) {
+      all(doc, pair[0]).forEach(function (root) {
+        if (root.dataset.ready) return;
+        root.dataset.ready = "1";
+        pair[1](root);
+      });
+    });
+  }
+
+  window.HandbookAssessments = { init: init, strings: T };
+})();

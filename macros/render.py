@@ -1,0 +1,348 @@
+"""Rendering assessments to HTML: pure functions, model → str.
+
+The HTML reads well with JavaScript off (questions and options visible,
+answers not shown) and follows the DOM contract the runtime, the tests and
+the print styles rely on:
+
+    [data-quiz=<quiz id>]  > [data-question=<question id>][data-type][data-hash]
+    [data-checklist=<id>]  > [data-item=<item id>]
+    [data-form=<id>]       > [data-criterion=<id>]
+
+Everything that would reveal an answer (which option is right, feedback,
+explanations, the later scenes of a role-play) is not in the markup: it is
+in one encoded key per quiz (see ``answer_key``), which the runtime decodes
+after the learner answers. The quiz is excluded from the search index.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import random
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+import markdown as md
+
+from . import models
+from .validate import answers_of, choice_text
+
+QUESTION_TYPE_NAMES = models.QUESTION_TYPE_NAMES
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What rendering needs to know about the site, passed in (no globals)."""
+
+    pass_mark: int
+    link_url: Callable[[str], str]          # question link (relative .md) → URL
+
+
+# --------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------
+
+_MD = md.Markdown(extensions=["attr_list", "tables", "pymdownx.mark", "pymdownx.tilde"])
+
+
+CJK_BREAK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\n(?=[\u3000-\u9fff\uff00-\uffef])")
+
+
+def markdown_html(text: str) -> str:
+    """Block Markdown → HTML on one line (a raw HTML block must have no blank line).
+
+    A line break between two Chinese characters is dropped rather than shown as a
+    space, so trainers can wrap long Chinese lines in YAML.
+    """
+    _MD.reset()
+    out = _MD.convert(text.strip())
+    return CJK_BREAK.sub("", out).replace("\n", " ")
+
+
+def inline_html(text: str) -> str:
+    """Markdown of one line → HTML without the wrapping paragraph."""
+    out = markdown_html(text)
+    if out.startswith("<p>") and out.endswith("</p>") and out.count("<p>") == 1:
+        out = out[3:-4]
+    return out
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def token(*parts: str) -> str:
+    """Opaque, stable value for an option: reveals nothing about correctness."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
+
+
+def content_hash(question) -> str:
+    """Hash of what the learner answers: changes when the question's substance does.
+
+    Explanations, feedback, links and inventory ids are left out, so fixing a
+    typo in an explanation keeps learners' saved answers.
+    """
+    data = question.model_dump(exclude={"explanation", "link", "covers"})
+
+    def strip(value):
+        if isinstance(value, dict):
+            return {k: strip(v) for k, v in value.items() if k != "feedback"}
+        if isinstance(value, list):
+            return [strip(v) for v in value]
+        return value
+
+    canonical = json.dumps(strip(data), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:10]
+
+
+def stable_shuffle(items: list, seed: str) -> list:
+    """The order the page shows without JavaScript: shuffled, same on every build."""
+    shuffled = list(items)
+    random.Random(seed).shuffle(shuffled)
+    return shuffled
+
+
+def encode_key(data: dict, quiz_id: str) -> str:
+    """The answer key: JSON, XOR-ed with the quiz id, base64. Not secret, only
+    not readable at a glance (a static site cannot keep answers secret)."""
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    pad = quiz_id.encode("utf-8")
+    mixed = bytes(b ^ pad[i % len(pad)] for i, b in enumerate(raw))
+    return base64.b64encode(mixed).decode("ascii")
+
+
+def decode_key(blob: str, quiz_id: str) -> dict:
+    """Inverse of ``encode_key`` (the runtime does the same in JavaScript)."""
+    mixed = base64.b64decode(blob)
+    pad = quiz_id.encode("utf-8")
+    return json.loads(bytes(b ^ pad[i % len(pad)] for i, b in enumerate(mixed)).decode("utf-8"))
+
+
+# --------------------------------------------------------------------------
+# Questions
+# --------------------------------------------------------------------------
+
+def _choice_feedback(choice) -> str | None:
+    return None if isinstance(choice, str) else choice.feedback
+
+
+def render_choice_options(q, kind: str) -> tuple[str, dict]:
+    """Radio or checkbox options; key entry with the right tokens and feedback."""
+    answers = answers_of(q)
+    choices = [(c, True) for c in answers] + [(c, False) for c in q.distractors]
+    feedback, correct, options = {}, [], []
+    for choice, is_answer in stable_shuffle(choices, q.id):
+        text = choice_text(choice)
+        value = token(q.id, text)
+        if is_answer:
+            correct.append(value)
+        if _choice_feedback(choice):
+            feedback[value] = inline_html(_choice_feedback(choice))
+        options.append(
+            f'<label class="hb-option"><input type="{kind}" name="{esc(q.id)}" value="{value}">'
+            f"<span>{inline_html(text)}</span></label>"
+        )
+    return f'<div class="hb-options">{"".join(options)}</div>', {"correct": correct, "feedback": feedback}
+
+
+def render_truefalse(q: models.TrueFalse) -> tuple[str, dict]:
+    options = "".join(
+        f'<label class="hb-option"><input type="radio" name="{esc(q.id)}" value="{value}">'
+        f"<span>{label}</span></label>"
+        for value, label in (("t", "对"), ("f", "错"))
+    )
+    return f'<div class="hb-options">{options}</div>', {"correct": ["t" if q.answer else "f"]}
+
+
+def render_ordering(q: models.Ordering) -> tuple[str, dict]:
+    tokens = [token(q.id, item) for item in q.items]
+    positions = "".join(f'<option value="{i}">第 {i} 位</option>' for i in range(1, len(q.items) + 1))
+    rows = []
+    for item, tok in stable_shuffle(list(zip(q.items, tokens)), q.id):
+        field = f"{q.id}-{tok}"
+        rows.append(
+            f'<li class="hb-order__item"><label for="{field}">{inline_html(item)}</label>'
+            f'<select id="{field}" data-token="{tok}"><option value="">选择位次</option>{positions}</select></li>'
+        )
+    return f'<ul class="hb-order">{"".join(rows)}</ul>', {"correct": tokens}
+
+
+def render_matching(q: models.Matching) -> tuple[str, dict]:
+    rights = [(p.right, token(q.id, "r", p.right)) for p in q.pairs]
+    rights += [(d, token(q.id, "r", d)) for d in q.distractors]
+    options = "".join(f'<option value="{tok}">{esc(text)}</option>'
+                      for text, tok in stable_shuffle(rights, q.id + "/r"))
+    correct, rows = {}, []
+    for pair in stable_shuffle(q.pairs, q.id + "/l"):
+        left = token(q.id, "l", pair.left)
+        correct[left] = token(q.id, "r", pair.right)
+        field = f"{q.id}-{left}"
+        rows.append(
+            f'<li class="hb-match__row"><label for="{field}">{inline_html(pair.left)}</label>'
+            f'<select id="{field}" data-token="{left}"><option value="">请选择</option>{options}</select></li>'
+        )
+    return f'<ul class="hb-match">{"".join(rows)}</ul>', {"correct": correct}
+
+
+def _scene_key(scene: models.Scene) -> dict:
+    return {
+        "situation": inline_html(scene.situation) if scene.situation else "",
+        "customer": inline_html(scene.customer),
+        "choices": [
+            {"text": inline_html(c.text), "feedback": inline_html(c.feedback),
+             "next": c.next, "end": c.end}
+            for c in scene.choices
+        ],
+    }
+
+
+def render_scenario(q: models.Scenario) -> tuple[str, dict]:
+    """Only the opening scene is in the page; the rest is in the key."""
+    first = next(s for s in q.scenes if s.id == q.start)
+    situation = f'<p class="hb-scene__situation">{inline_html(first.situation)}</p>' if first.situation else ""
+    choices = "".join(
+        f'<li><button type="button" class="hb-scene__choice" data-choice="{i}" disabled>{inline_html(c.text)}</button></li>'
+        for i, c in enumerate(first.choices)
+    )
+    body = (
+        f'<div class="hb-scenario" data-start="{esc(q.start)}">'
+        f'<div class="hb-scene">{situation}'
+        f'<p class="hb-scene__customer"><strong>顾客：</strong>{inline_html(first.customer)}</p>'
+        f'<ul class="hb-scene__choices">{choices}</ul></div></div>'
+    )
+    return body, {"start": q.start, "scenes": {s.id: _scene_key(s) for s in q.scenes}}
+
+
+RENDERERS = {
+    "single": lambda q: render_choice_options(q, "radio"),
+    "multiple": lambda q: render_choice_options(q, "checkbox"),
+    "truefalse": render_truefalse,
+    "ordering": render_ordering,
+    "matching": render_matching,
+    "scenario": render_scenario,
+}
+
+
+def render_question(q, number: int, ctx: RenderContext) -> tuple[str, dict]:
+    """One question as a fieldset, and its entry in the quiz's answer key."""
+    body, key = RENDERERS[q.type](q)
+    key.update({"type": q.type, "explanation": markdown_html(q.explanation), "link": ctx.link_url(q.link)})
+    prompt_id = f"{q.id}-prompt"
+    hint = {"multiple": "（可多选）", "ordering": "（为每一项选择位次）", "matching": "（为左边每一项选择对应内容）"}.get(q.type, "")
+    html_ = (
+        f'<li class="hb-question" data-question="{esc(q.id)}" data-type="{q.type}" data-hash="{content_hash(q)}">'
+        f'<fieldset aria-describedby="{prompt_id}">'
+        f'<legend class="hb-question__label">第 {number} 题 · {QUESTION_TYPE_NAMES[q.type]}{hint}</legend>'
+        f'<div class="hb-question__prompt" id="{prompt_id}">{markdown_html(q.prompt)}</div>'
+        f"{body}"
+        f'<div class="hb-question__actions"></div>'
+        f'<div class="hb-feedback" role="status" aria-live="polite"></div>'
+        f"</fieldset></li>"
+    )
+    return html_, key
+
+
+def render_quiz(quiz: models.Quiz, ctx: RenderContext) -> str:
+    pass_mark = quiz.pass_mark or ctx.pass_mark
+    parts, key = [], {}
+    for number, question in enumerate(quiz.questions, start=1):
+        html_, key[question.id] = render_question(question, number, ctx)
+        parts.append(html_)
+    mode = "练习模式：每题答完立即看到反馈" if quiz.mode == "practice" else "考试模式：全部答完后交卷评分"
+    return (
+        f'<section class="hb-quiz" data-quiz="{esc(quiz.id)}" data-mode="{quiz.mode}" '
+        f'data-pass="{pass_mark}" data-shuffle="{str(quiz.shuffle).lower()}" '
+        f'aria-labelledby="{esc(quiz.id)}-title" data-search-exclude>'
+        f'<h3 class="hb-quiz__title" id="{esc(quiz.id)}-title">{esc(quiz.title)}</h3>'
+        f'<p class="hb-quiz__meta">共 {len(quiz.questions)} 题 · {mode} · 及格线 {pass_mark}%</p>'
+        f'<p class="hb-quiz__nojs">打开浏览器的 JavaScript 后才能提交答案、查看解析和保存进度。</p>'
+        f'<ol class="hb-quiz__questions">{"".join(parts)}</ol>'
+        f'<div class="hb-quiz__footer"><div class="hb-quiz__buttons"></div>'
+        f'<div class="hb-quiz__score" role="status" aria-live="polite"></div></div>'
+        f'<script type="application/octet-stream" class="hb-key">{encode_key(key, quiz.id)}</script>'
+        f"</section>"
+    )
+
+
+# --------------------------------------------------------------------------
+# Checklists and forms
+# --------------------------------------------------------------------------
+
+def render_checklist(checklist: models.Checklist) -> str:
+    groups = []
+    for group in checklist.groups:
+        items = "".join(
+            f'<li class="hb-check" data-item="{esc(item.id)}"><label>'
+            f'<input type="checkbox" name="{esc(item.id)}"><span>{inline_html(item.text)}</span></label>'
+            + (f'<p class="hb-check__note">{inline_html(item.note)}</p>' if item.note else "")
+            + "</li>"
+            for item in group.items
+        )
+        groups.append(f'<fieldset class="hb-checklist__group"><legend>{esc(group.title)}</legend><ul>{items}</ul></fieldset>')
+    total = sum(len(g.items) for g in checklist.groups)
+    description = f"<p>{inline_html(checklist.description)}</p>" if checklist.description else ""
+    return (
+        f'<section class="hb-checklist" data-checklist="{esc(checklist.id)}" aria-labelledby="{esc(checklist.id)}-title">'
+        f'<h3 class="hb-checklist__title" id="{esc(checklist.id)}-title">{esc(checklist.title)}</h3>{description}'
+        f'<p class="hb-checklist__progress" role="status" aria-live="polite">共 {total} 项</p>'
+        f'{"".join(groups)}<div class="hb-tools"></div></section>'
+    )
+
+
+def _rating_select(form: models.Form, criterion: models.Criterion, rater: str) -> str:
+    options = "".join(f'<option value="{lv.value}">{lv.value} {esc(lv.label)}</option>' for lv in form.scale)
+    field = f"{criterion.id}-{token(rater)}"
+    return (f'<td><select id="{field}" name="{field}" data-rater="{esc(rater)}" '
+            f'aria-label="{esc(criterion.title)}：{esc(rater)}评分"><option value="">—</option>{options}</select></td>')
+
+
+def render_form(form: models.Form) -> str:
+    labels = {lv.value: lv.label for lv in form.scale}
+    fields = "".join(
+        f'<label class="hb-form__field"><span>{esc(name)}</span><input type="text" name="field-{i}"></label>'
+        for i, name in enumerate(form.fields)
+    )
+    scale = "、".join(f"{lv.value} = {esc(lv.label)}" for lv in form.scale)
+    raters = "".join(f'<th scope="col" class="hb-rubric__rating">{esc(r)}</th>' for r in form.raters)
+    tables = []
+    for group in form.groups:
+        rows = []
+        for c in group.criteria:
+            levels = "".join(
+                f"<li><strong>{value} {esc(labels.get(value, ''))}</strong>：{inline_html(text)}</li>"
+                for value, text in sorted(c.levels.items(), reverse=True)
+            )
+            desc = f'<p class="hb-rubric__desc">{inline_html(c.description)}</p>' if c.description else ""
+            selects = "".join(_rating_select(form, c, r) for r in form.raters)
+            rows.append(
+                f'<tr data-criterion="{esc(c.id)}"><th scope="row">{esc(c.title)}{desc}</th>'
+                f'<td><ul class="hb-rubric__levels">{levels}</ul></td>{selects}</tr>'
+            )
+        tables.append(
+            f'<table class="hb-rubric"><caption>{esc(group.title)}</caption>'
+            f'<thead><tr><th scope="col">评定项目</th><th scope="col">各等级表现</th>{raters}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>'
+        )
+    totals = "".join(f'<span class="hb-form__total" data-rater="{esc(r)}">{esc(r)}合计：<output>—</output></span>'
+                     for r in form.raters)
+    decision = ""
+    if form.decision:
+        opts = "".join(f'<label class="hb-option"><input type="radio" name="{esc(form.id)}-decision" value="{i}">'
+                       f"<span>{esc(d)}</span></label>" for i, d in enumerate(form.decision))
+        decision = f'<fieldset class="hb-form__decision"><legend>评定结论</legend>{opts}</fieldset>'
+    signatures = "".join(f'<div class="hb-form__sign"><span>{esc(s)}签字：</span><span class="hb-form__line"></span>'
+                         f'<span>日期：</span><span class="hb-form__line hb-form__line--short"></span></div>'
+                         for s in form.signatures)
+    description = f"<p>{inline_html(form.description)}</p>" if form.description else ""
+    return (
+        f'<section class="hb-form" data-form="{esc(form.id)}" aria-labelledby="{esc(form.id)}-title">'
+        f'<h3 class="hb-form__title" id="{esc(form.id)}-title">{esc(form.title)}</h3>{description}'
+        f'<div class="hb-form__fields">{fields}</div>'
+        f'<p class="hb-form__scale">评分等级：{scale}</p>'
+        f'{"".join(tables)}<p class="hb-form__totals">{totals}</p>{decision}'
+        f'<label class="hb-form__notes"><span>评语与改进建议</span><textarea name="notes" rows="3"></textarea></label>'
+        f'<div class="hb-form__signatures">{signatures}</div><div class="hb-tools"></div></section>'
+    )
