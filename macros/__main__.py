@@ -1,6 +1,7 @@
 """Chores from the command line: ``python -m macros <command>``.
 
     check                     validate every data file in quizzes/ (exit 1 on errors)
+    export-schema             regenerate schema/quizzes.schema.json from the models
     lint [--fix] [FILE ...]   Chinese copy lint of pages and data (all by default)
     zip SITE_DIR ZIP_FILE     pack a built site for offline use on laptops
 """
@@ -43,6 +44,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export_schema(args: argparse.Namespace) -> int:
+    from .schema import export_schema
+
+    print(f"已生成 {export_schema(ROOT).relative_to(ROOT)}")
+    return 0
+
+
 def cmd_zip(args: argparse.Namespace) -> int:
     site, target = Path(args.site), Path(args.zip)
     if not (site / "index.html").is_file():
@@ -61,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="检查 quizzes/ 中的数据").set_defaults(run=cmd_check)
+    sub.add_parser("export-schema", help="根据数据模型生成 JSON Schema").set_defaults(run=cmd_export_schema)
     lint = sub.add_parser("lint", help="中文排版检查")
     lint.add_argument("--fix", action="store_true", help="自动修正能修正的问题")
     lint.add_argument("files", nargs="*")

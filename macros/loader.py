@@ -163,6 +163,9 @@ def _context(raw: LineDict, loc: tuple) -> str:
         elif isinstance(part, int) and container and isinstance(node, dict):
             ident = node.get("id")
             label = f"{container} {ident}" if ident else f"{container}(第 {part + 1} 个)"
+            container = None
+        else:
+            container = None
     return f"{label}: " if label else ""
 
 
@@ -188,7 +191,8 @@ def _explain_one(error: dict) -> str:
     if kind == "too_short":
         return f"{label}至少需要 {ctx.get('min_length')} 项"
     if kind == "string_too_short":
-        return f"{label}不能为空"
+        shortest = ctx.get("min_length", 1)
+        return f"{label}不能为空" if shortest <= 1 else f"{label}太短(至少 {shortest} 个字符)"
     if kind == "string_too_long":
         return f"{label}太长(最多 {ctx.get('max_length')} 个字符)"
     if kind in ("bool_parsing", "bool_type"):

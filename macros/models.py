@@ -96,7 +96,8 @@ class Matching(QuestionBase):
 
     type: Literal["matching"] = Field(title="题型", description="matching：配对题")
     pairs: list[Pair] = Field(min_length=2, title="正确的配对")
-    distractors: list[Markdown] = Field(default_factory=list, title="右列多余的干扰项")
+    distractors: list[Markdown] = Field(default_factory=list, title="干扰项",
+                                        description="右列中多出来、不与任何左列配对的选项。")
 
 
 class Ending(Strict):

@@ -143,9 +143,9 @@ def _error(pd: PageData, message: str, loc: tuple) -> HandbookError:
 
 
 def check_file(pd: PageData, docs_dir: Path) -> list[HandbookError]:
-    errors: list[HandbookError] = []
     if not (docs_dir / pd.page).is_file():
-        errors.append(HandbookError(pd.path, f"没有对应的页面 docs/{pd.page}(数据文件必须与页面同路径)", 1))
+        return [HandbookError(pd.path, f"没有对应的页面 docs/{pd.page}(数据文件必须与页面同路径)", 1)]
+    errors: list[HandbookError] = []
     for qi, quiz in enumerate(pd.data.quizzes):
         for i, q in enumerate(quiz.questions):
             base = ("quizzes", qi, "questions", i)
