@@ -255,14 +255,13 @@ def render_quiz(quiz: models.Quiz, ctx: RenderContext) -> str:
     return (
         f'<section class="hb-quiz" data-quiz="{esc(quiz.id)}" data-mode="{quiz.mode}" '
         f'data-pass="{pass_mark}" data-shuffle="{str(quiz.shuffle).lower()}" '
-        f'aria-labelledby="{esc(quiz.id)}-title" data-search-exclude>'
+        f'aria-labelledby="{esc(quiz.id)}-title" data-key="{encode_key(key, quiz.id)}" data-search-exclude>'
         f'<h3 class="hb-quiz__title" id="{esc(quiz.id)}-title">{esc(quiz.title)}</h3>'
         f'<p class="hb-quiz__meta">共 {len(quiz.questions)} 题 · {mode} · 及格线 {pass_mark}%</p>'
         f'<p class="hb-quiz__nojs">打开浏览器的 JavaScript 后才能提交答案、查看解析和保存进度。</p>'
         f'<ol class="hb-quiz__questions">{"".join(parts)}</ol>'
         f'<div class="hb-quiz__footer"><div class="hb-quiz__buttons"></div>'
         f'<div class="hb-quiz__score" role="status" aria-live="polite"></div></div>'
-        f'<script type="application/octet-stream" class="hb-key">{encode_key(key, quiz.id)}</script>'
         f"</section>"
     )
 

@@ -7,6 +7,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -28,20 +29,43 @@ CHROMIUM_ARGS = [
 ]
 
 
-def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` of ``project``; output captured, never raises."""
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def run_mkdocs_build(project: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of ``project``; output captured, never raises.
+
+    ``site_url`` is where the build will be served: Material's instant
+    navigation only follows links to pages listed under it in sitemap.xml.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["HANDBOOK_SITE_URL"] = site_url
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True, timeout=600,
     )
 
 
+SITE_PORT = free_port()
+ENGINE_PORT = free_port()
+
+
+def serve(directory: Path, port: int = 0) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     """The handbook built once, strictly, for the whole test session."""
     target = tmp_path_factory.mktemp("build") / "site"
-    result = run_mkdocs_build(ROOT, target)
+    result = run_mkdocs_build(ROOT, target, f"http://127.0.0.1:{SITE_PORT}/")
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
     return target
 
@@ -68,11 +92,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> str:
     """The built handbook served over HTTP on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server = serve(site_dir, SITE_PORT)
+    yield f"http://127.0.0.1:{SITE_PORT}/"
     server.shutdown()
 
 
@@ -155,15 +176,13 @@ def make_site(dest: Path, fixture: str) -> Path:
 def engine_site(tmp_path_factory) -> Path:
     """The engine fixture site (every question type, a checklist, a form), built."""
     project = make_site(tmp_path_factory.mktemp("engine") / "project", "engine")
-    result = run_mkdocs_build(project, project / "site")
+    result = run_mkdocs_build(project, project / "site", f"http://127.0.0.1:{ENGINE_PORT}/")
     assert result.returncode == 0, f"fixture build failed:\n{result.stderr}"
     return project / "site"
 
 
 @pytest.fixture(scope="session")
 def engine_url(engine_site) -> str:
-    handler = functools.partial(_QuietHandler, directory=str(engine_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server = serve(engine_site, ENGINE_PORT)
+    yield f"http://127.0.0.1:{ENGINE_PORT}/"
     server.shutdown()

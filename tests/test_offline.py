@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, SITE_PORT
 
 # URLs that appear in Material's files but are never fetched: XML namespaces,
 # licence comments and one console message. Anything else is a failure.
 INERT_URLS = {
     "http://www.w3.org/2000/svg",
+    "http://www.sitemaps.org/schemas/sitemap/0.9",
     "http://www.w3.org/1999/xlink",
     "http://www.w3.org/1998/Math/MathML",
     "http://lunrjs.com",
@@ -24,6 +25,8 @@ INERT_URLS = {
 URL = re.compile(r"""https?://[^\s"'`)<>\\]+""")
 # In HTML, only <a href> may point outside (the "edit this page" link).
 HTML_RESOURCE = re.compile(r"""<(?!a\s)[a-z]+\b[^>]*?\s(?:src|href|srcset|poster|data)=["']?(https?:)?//""", re.I)
+# The site's own address (site_url): canonical links and the sitemap use it.
+OWN_URL = f"http://127.0.0.1:{SITE_PORT}/"
 
 
 def repo_url() -> str:
@@ -39,11 +42,12 @@ def test_no_external_reference_in_built_files(site_dir: Path):
         text = path.read_text(encoding="utf-8", errors="replace")
         rel = path.relative_to(site_dir).as_posix()
         if path.suffix == ".html":
+            text = re.sub(r'<link rel="canonical" href="[^"]*">', "", text)
             problems += [f"{rel}: loads {m.group(0)[:80]}" for m in HTML_RESOURCE.finditer(text)]
             text = re.sub(r'<a\s[^>]*href="' + re.escape(repo_url()) + r'[^"]*"', "", text)
         for url in URL.findall(text):
             url = url.rstrip(".,;")
-            if path.suffix == ".xml" or url in INERT_URLS or url.startswith(repo_url()):
+            if url in INERT_URLS or url.startswith((repo_url(), OWN_URL)):
                 continue
             problems.append(f"{rel}: {url}")
     assert problems == [], "\n".join(sorted(set(problems))[:30])

@@ -227,7 +227,7 @@
   function initQuiz(root) {
     var id = root.dataset.quiz, practice = root.dataset.mode === "practice";
     var pass = +root.dataset.pass, keys;
-    try { keys = decodeKey(root.querySelector(".hb-key").textContent, id); } catch (e) { return; }
+    try { keys = decodeKey(root.dataset.key, id); } catch (e) { return; }
     var questions = all(root, "[data-question]");
     var state = load("quiz:" + id) || {};
     if (!state.q || typeof state.q !== "object") state.q = {};
