@@ -22,7 +22,7 @@ from .errors import HandbookError, HandbookErrors, report
 from .frontmatter import read_all
 from .learning_path import render_learning_path
 from .loader import Bank, load_bank
-from .render import RenderContext, render_checklist, render_form, render_quiz
+from .render import RenderContext, render_checklist, render_form, render_quiz, render_tool
 from .macro_errors import MacroCallError, register as register_error_messages
 from .pages import STAGE_NAMES, validate_page_meta
 
@@ -72,7 +72,7 @@ def define_env(env) -> None:
     @env.macro
     def quiz(ident: str) -> str:
         """A quiz of this page's data file: ``{{ quiz("objections") }}``."""
-        return render_quiz(lookup("测验", ident, "quizzes"), context)
+        return render_quiz(bank.resolved(lookup("测验", ident, "quizzes"), env.page.file.src_uri), context)
 
     @env.macro
     def checklist(ident: str) -> str:
@@ -83,6 +83,11 @@ def define_env(env) -> None:
     def form(ident: str) -> str:
         """A trainer's form of this page's data file: ``{{ form("p3-trial-eval") }}``."""
         return render_form(lookup("表格", ident, "forms"))
+
+    @env.macro
+    def tool(ident: str) -> str:
+        """A decision tool of this page's data file: ``{{ tool("man-classifier") }}``."""
+        return render_tool(lookup("工具", ident, "tools"), _link_url)
 
     env.variables["_bank"] = bank
 
@@ -102,7 +107,7 @@ def unplaced(bank: Bank, placed: dict) -> list[HandbookError]:
     errors = []
     for data in bank.pages.values():
         for collection, kind, macro in (("quizzes", "测验", "quiz"), ("checklists", "清单", "checklist"),
-                                        ("forms", "表格", "form")):
+                                        ("forms", "表格", "form"), ("tools", "工具", "tool")):
             for index, item in enumerate(getattr(data.data, collection)):
                 if (collection, item.id) not in placed:
                     errors.append(HandbookError(

@@ -6,6 +6,7 @@ front matter, code and anchors are left alone by autocorrect's Markdown parser.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,21 +37,50 @@ def split_front_matter(text: str) -> tuple[str, str]:
     return "", text
 
 
+# YAML syntax that must survive: "key: ", "- ", and in flow collections
+# ([a, b] or {k: v}) the brackets and separating commas.
+YAML_KEY = re.compile(r"^(\s*(?:-\s+)*(?:[A-Za-z_][\w-]*:\s+)?)(.*)$")
+FLOW_SYNTAX = re.compile(r"(\s*[\[\]{},]\s*|\b[A-Za-z_][\w-]*:\s+)")
+
+
+def format_yaml_line(line: str) -> str:
+    """autocorrect applied to the text of one YAML line, never to its syntax."""
+    prefix, value = YAML_KEY.match(line).groups()
+    if not value or value.startswith(("#", "|", ">")) and len(value) <= 2:
+        return line
+    if value.startswith(("[", "{")):
+        parts = FLOW_SYNTAX.split(value)
+        return prefix + "".join(p if i % 2 else autocorrect_py.format(p) for i, p in enumerate(parts))
+    return prefix + autocorrect_py.format(value)
+
+
+def format_yaml(text: str) -> str:
+    return "\n".join(format_yaml_line(line) for line in text.split("\n"))
+
+
+def formatted(path: Path, text: str) -> str:
+    """The text as autocorrect would have it (front matter and YAML syntax kept)."""
+    if path.suffix in (".yml", ".yaml"):
+        return format_yaml(text)
+    front, body = split_front_matter(text)
+    return front + autocorrect_py.format_for(body, str(path))
+
+
 def lint_file(path: Path, root: Path) -> list[CopyIssue]:
     """Every line of ``path`` that autocorrect would change."""
     rel = path.relative_to(root).as_posix() if path.is_absolute() else path.as_posix()
-    front, body = split_front_matter(path.read_text(encoding="utf-8"))
-    # Blank lines in place of the front matter keep line numbers right.
-    masked = "\n" * front.count("\n") + body
-    result = autocorrect_py.lint_for(masked, str(path))
-    return [CopyIssue(rel, item.line, item.old, item.new) for item in result.lines]
+    text = path.read_text(encoding="utf-8")
+    old_lines, new_lines = text.split("\n"), formatted(path, text).split("\n")
+    if len(old_lines) != len(new_lines):  # autocorrect never adds lines; be safe
+        return [CopyIssue(rel, 1, text, formatted(path, text))]
+    return [CopyIssue(rel, number, old, new)
+            for number, (old, new) in enumerate(zip(old_lines, new_lines), start=1) if old != new]
 
 
 def fix_file(path: Path) -> bool:
     """Rewrite ``path`` with autocorrect's fixes; return True when it changed."""
     text = path.read_text(encoding="utf-8")
-    front, body = split_front_matter(text)
-    fixed = front + autocorrect_py.format_for(body, str(path))
+    fixed = formatted(path, text)
     if fixed != text:
         path.write_text(fixed, encoding="utf-8")
     return fixed != text

@@ -8,6 +8,7 @@ of each page, found by the page's path. Every problem becomes a
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,34 @@ class Bank:
 
     def for_page(self, page: str) -> PageData | None:
         return self.pages.get(page)
+
+    def questions(self) -> dict[str, tuple[PageData, models.Quiz, object]]:
+        """Every question of the handbook by id, with its file and quiz."""
+        return {q.id: (pd, quiz, q) for pd in self.pages.values()
+                for quiz in pd.data.quizzes for q in quiz.questions}
+
+    def resolved(self, quiz: models.Quiz, page: str) -> models.Quiz:
+        """``quiz`` with its drawn questions included, their links made
+        relative to ``page`` (where the quiz is shown)."""
+        if not quiz.draw:
+            return quiz
+        index = self.questions()
+        drawn = []
+        for ident in quiz.draw:
+            source, _, question = index[ident]
+            link = rebase_link(question.link, source.page, page)
+            drawn.append(question.model_copy(update={"link": link}))
+        return quiz.model_copy(update={"questions": drawn + list(quiz.questions), "draw": []})
+
+
+def rebase_link(link: str, from_page: str, to_page: str) -> str:
+    """A link written relative to ``from_page``, rewritten relative to ``to_page``."""
+    target, hash_, anchor = link.partition("#")
+    absolute = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), target or posixpath.basename(from_page)))
+    if absolute == to_page:
+        return hash_ + anchor
+    relative = posixpath.relpath(absolute, posixpath.dirname(to_page) or ".")
+    return relative + hash_ + anchor
 
 
 def page_for(data_path: str) -> str:
@@ -141,10 +170,11 @@ FIELD_TITLES = {**{name: title for model in _submodels()
 
 CONTAINERS = {
     "quizzes": "测验", "questions": "问题", "scenes": "场景", "checklists": "清单",
-    "items": "检查项", "forms": "表格", "criteria": "评定项目",
+    "items": "检查项", "forms": "表格", "criteria": "评定项目", "tools": "工具",
 }
 # Parts of a pydantic location that name a union branch, not a field.
-BRANCH_NAMES = {"str", "Choice", "list[union[str,Choice]]", "function-after", "bool", "int"}
+BRANCH_NAMES = {"str", "Choice", "list[union[str,Choice]]", "function-after", "bool", "int",
+                "lookup", "range"}
 
 
 def _clean_loc(loc: tuple) -> tuple:

@@ -150,7 +150,12 @@ class Quiz(Strict):
     pass_mark: int | None = Field(None, ge=1, le=100, title="及格线（百分比）",
                                   description="不填则使用 mkdocs.yml 中 extra.pass_mark。")
     shuffle: bool = Field(True, title="打乱选项", description="每次作答时在浏览器中打乱选项顺序。")
-    questions: list[Question] = Field(min_length=1, title="题目")
+    description: Markdown | None = Field(
+        None, title="说明", description="显示在题目上方，例如通过本测验意味着什么。")
+    draw: list[Id] = Field(
+        default_factory=list, title="抽取的题目",
+        description="从其他测验中抽取的题目编号(阶段测试用)，排在本测验自己的题目之前。")
+    questions: list[Question] = Field(default_factory=list, title="题目")
 
 
 # --------------------------------------------------------------------------
@@ -193,6 +198,7 @@ class Criterion(Strict):
 
 class CriteriaGroup(Strict):
     title: str = Field(min_length=1, title="评定维度")
+    scored: bool = Field(True, title="计分", description="false 表示本维度只写评语、不打分，不计入合计。")
     criteria: list[Criterion] = Field(min_length=1, title="评定项目")
 
 
@@ -215,6 +221,64 @@ class Form(Strict):
 
 
 # --------------------------------------------------------------------------
+# Decision tools
+# --------------------------------------------------------------------------
+
+class ToolOption(Strict):
+    value: str = Field(min_length=1, title="取值", description="例如 M 或 m。")
+    label: str = Field(min_length=1, title="显示文字")
+
+
+class Dimension(Strict):
+    id: Id
+    label: str = Field(min_length=1, title="判断项", description="例如 购买能力（M）。")
+    options: list[ToolOption] = Field(min_length=2, title="可选的判断")
+
+
+class Outcome(Strict):
+    when: list[str] = Field(min_length=1, title="条件", description="按判断项的顺序列出取值，例如 [M, A, n]。")
+    title: str = Field(min_length=1, title="结论")
+    text: Markdown = Field(title="对策")
+
+
+class ToolBase(Strict):
+    id: Id
+    title: str = Field(min_length=1, title="工具标题")
+    description: Markdown | None = Field(None, title="使用说明")
+    link: str | None = Field(None, title="学习链接", description="讲解这条规则的章节，相对于本页面。")
+    covers: list[InventoryId] = Field(default_factory=list, title="对应的培训计划条目")
+
+
+class LookupTool(ToolBase):
+    """判断工具：逐项选择，得到对应的结论（例如 MAN 客户判断）。"""
+
+    type: Literal["lookup"] = Field(title="工具类型", description="lookup：逐项选择后查表")
+    dimensions: list[Dimension] = Field(min_length=1, title="判断项")
+    outcomes: list[Outcome] = Field(min_length=1, title="结论表", description="每一种选择组合恰好对应一条。")
+
+
+class Band(Strict):
+    min: float = Field(title="下限（含）")
+    max: float = Field(title="上限（不含；最后一档含上限）")
+    title: str = Field(min_length=1, title="结论")
+    text: Markdown = Field(title="对策")
+
+
+class RangeTool(ToolBase):
+    """区间工具：输入一个数，落在哪一档就给出哪一档的结论（例如代理商分级）。"""
+
+    type: Literal["range"] = Field(title="工具类型", description="range：输入数值后按区间给结论")
+    label: str = Field(min_length=1, title="输入项", description="例如 进货额占总销售额的比例。")
+    unit: str = Field("", title="单位", description="例如 %。")
+    min: float = Field(0, title="最小值")
+    max: float = Field(100, title="最大值")
+    bands: list[Band] = Field(min_length=2, title="区间", description="从小到大排列，首尾相接，覆盖最小值到最大值。")
+
+
+Tool = Annotated[Union[LookupTool, RangeTool], Field(discriminator="type")]
+
+
+# --------------------------------------------------------------------------
 # A data file
 # --------------------------------------------------------------------------
 
@@ -226,3 +290,4 @@ class DataFile(Strict):
     quizzes: list[Quiz] = Field(default_factory=list, title="测验")
     checklists: list[Checklist] = Field(default_factory=list, title="检查清单")
     forms: list[Form] = Field(default_factory=list, title="评估表")
+    tools: list[Tool] = Field(default_factory=list, title="判断工具")

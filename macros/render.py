@@ -129,7 +129,7 @@ def _choice_feedback(choice) -> str | None:
     return None if isinstance(choice, str) else choice.feedback
 
 
-def render_choice_options(q, kind: str) -> tuple[str, dict]:
+def render_choice_options(q, dom: str, kind: str) -> tuple[str, dict]:
     """Radio or checkbox options; key entry with the right tokens and feedback."""
     answers = answers_of(q)
     choices = [(c, True) for c in answers] + [(c, False) for c in q.distractors]
@@ -142,27 +142,27 @@ def render_choice_options(q, kind: str) -> tuple[str, dict]:
         if _choice_feedback(choice):
             feedback[value] = inline_html(_choice_feedback(choice))
         options.append(
-            f'<label class="hb-option"><input type="{kind}" name="{esc(q.id)}" value="{value}">'
+            f'<label class="hb-option"><input type="{kind}" name="{esc(dom)}" value="{value}">'
             f"<span>{inline_html(text)}</span></label>"
         )
     return f'<div class="hb-options">{"".join(options)}</div>', {"correct": correct, "feedback": feedback}
 
 
-def render_truefalse(q: models.TrueFalse) -> tuple[str, dict]:
+def render_truefalse(q: models.TrueFalse, dom: str) -> tuple[str, dict]:
     options = "".join(
-        f'<label class="hb-option"><input type="radio" name="{esc(q.id)}" value="{value}">'
+        f'<label class="hb-option"><input type="radio" name="{esc(dom)}" value="{value}">'
         f"<span>{label}</span></label>"
         for value, label in (("t", "对"), ("f", "错"))
     )
     return f'<div class="hb-options">{options}</div>', {"correct": ["t" if q.answer else "f"]}
 
 
-def render_ordering(q: models.Ordering) -> tuple[str, dict]:
+def render_ordering(q: models.Ordering, dom: str) -> tuple[str, dict]:
     tokens = [token(q.id, item) for item in q.items]
     positions = "".join(f'<option value="{i}">第 {i} 位</option>' for i in range(1, len(q.items) + 1))
     rows = []
     for item, tok in stable_shuffle(list(zip(q.items, tokens)), q.id):
-        field = f"{q.id}-{tok}"
+        field = f"{dom}-{tok}"
         rows.append(
             f'<li class="hb-order__item"><label for="{field}">{inline_html(item)}</label>'
             f'<select id="{field}" data-token="{tok}"><option value="">选择位次</option>{positions}</select></li>'
@@ -170,7 +170,7 @@ def render_ordering(q: models.Ordering) -> tuple[str, dict]:
     return f'<ul class="hb-order">{"".join(rows)}</ul>', {"correct": tokens}
 
 
-def render_matching(q: models.Matching) -> tuple[str, dict]:
+def render_matching(q: models.Matching, dom: str) -> tuple[str, dict]:
     rights = [(p.right, token(q.id, "r", p.right)) for p in q.pairs]
     rights += [(d, token(q.id, "r", d)) for d in q.distractors]
     options = "".join(f'<option value="{tok}">{esc(text)}</option>'
@@ -179,7 +179,7 @@ def render_matching(q: models.Matching) -> tuple[str, dict]:
     for pair in stable_shuffle(q.pairs, q.id + "/l"):
         left = token(q.id, "l", pair.left)
         correct[left] = token(q.id, "r", pair.right)
-        field = f"{q.id}-{left}"
+        field = f"{dom}-{left}"
         rows.append(
             f'<li class="hb-match__row"><label for="{field}">{inline_html(pair.left)}</label>'
             f'<select id="{field}" data-token="{left}"><option value="">请选择</option>{options}</select></li>'
@@ -199,7 +199,7 @@ def _scene_key(scene: models.Scene) -> dict:
     }
 
 
-def render_scenario(q: models.Scenario) -> tuple[str, dict]:
+def render_scenario(q: models.Scenario, dom: str) -> tuple[str, dict]:
     """Only the opening scene is in the page; the rest is in the key."""
     first = next(s for s in q.scenes if s.id == q.start)
     situation = f'<p class="hb-scene__situation">{inline_html(first.situation)}</p>' if first.situation else ""
@@ -217,8 +217,8 @@ def render_scenario(q: models.Scenario) -> tuple[str, dict]:
 
 
 RENDERERS = {
-    "single": lambda q: render_choice_options(q, "radio"),
-    "multiple": lambda q: render_choice_options(q, "checkbox"),
+    "single": lambda q, dom: render_choice_options(q, dom, "radio"),
+    "multiple": lambda q, dom: render_choice_options(q, dom, "checkbox"),
     "truefalse": render_truefalse,
     "ordering": render_ordering,
     "matching": render_matching,
@@ -226,11 +226,16 @@ RENDERERS = {
 }
 
 
-def render_question(q, number: int, ctx: RenderContext) -> tuple[str, dict]:
-    """One question as a fieldset, and its entry in the quiz's answer key."""
-    body, key = RENDERERS[q.type](q)
+def render_question(q, number: int, ctx: RenderContext, scope: str) -> tuple[str, dict]:
+    """One question as a fieldset, and its entry in the quiz's answer key.
+
+    Form field names and ids are prefixed with ``scope`` (the quiz id): the
+    same question may appear in a module quiz and a stage test on one page.
+    """
+    dom = f"{scope}--{q.id}"
+    body, key = RENDERERS[q.type](q, dom)
     key.update({"type": q.type, "explanation": markdown_html(q.explanation), "link": ctx.link_url(q.link)})
-    prompt_id = f"{q.id}-prompt"
+    prompt_id = f"{dom}-prompt"
     hint = {"multiple": "（可多选）", "ordering": "（为每一项选择位次）", "matching": "（为左边每一项选择对应内容）"}.get(q.type, "")
     html_ = (
         f'<li class="hb-question" data-question="{esc(q.id)}" data-type="{q.type}" data-hash="{content_hash(q)}">'
@@ -249,7 +254,7 @@ def render_quiz(quiz: models.Quiz, ctx: RenderContext) -> str:
     pass_mark = quiz.pass_mark or ctx.pass_mark
     parts, key = [], {}
     for number, question in enumerate(quiz.questions, start=1):
-        html_, key[question.id] = render_question(question, number, ctx)
+        html_, key[question.id] = render_question(question, number, ctx, quiz.id)
         parts.append(html_)
     mode = "练习模式：每题答完立即看到反馈" if quiz.mode == "practice" else "考试模式：全部答完后交卷评分"
     return (
@@ -258,7 +263,8 @@ def render_quiz(quiz: models.Quiz, ctx: RenderContext) -> str:
         f'aria-labelledby="{esc(quiz.id)}-title" data-key="{encode_key(key, quiz.id)}" data-search-exclude>'
         f'<h3 class="hb-quiz__title" id="{esc(quiz.id)}-title">{esc(quiz.title)}</h3>'
         f'<p class="hb-quiz__meta">共 {len(quiz.questions)} 题 · {mode} · 及格线 {pass_mark}%</p>'
-        f'<p class="hb-quiz__nojs">打开浏览器的 JavaScript 后才能提交答案、查看解析和保存进度。</p>'
+        + (f'<div class="hb-quiz__description">{markdown_html(quiz.description)}</div>' if quiz.description else "")
+        + f'<p class="hb-quiz__nojs">打开浏览器的 JavaScript 后才能提交答案、查看解析和保存进度。</p>'
         f'<ol class="hb-quiz__questions">{"".join(parts)}</ol>'
         f'<div class="hb-quiz__footer"><div class="hb-quiz__buttons"></div>'
         f'<div class="hb-quiz__score" role="status" aria-live="polite"></div></div>'
@@ -316,13 +322,19 @@ def render_form(form: models.Form) -> str:
                 for value, text in sorted(c.levels.items(), reverse=True)
             )
             desc = f'<p class="hb-rubric__desc">{inline_html(c.description)}</p>' if c.description else ""
-            selects = "".join(_rating_select(form, c, r) for r in form.raters)
+            if group.scored:
+                selects = "".join(_rating_select(form, c, r) for r in form.raters)
+            else:
+                selects = "".join(
+                    f'<td><input type="text" name="{c.id}-{token(r)}" aria-label="{esc(c.title)}：{esc(r)}评语"></td>'
+                    for r in form.raters)
             rows.append(
                 f'<tr data-criterion="{esc(c.id)}"><th scope="row">{esc(c.title)}{desc}</th>'
                 f'<td><ul class="hb-rubric__levels">{levels}</ul></td>{selects}</tr>'
             )
+        caption = esc(group.title) + ("" if group.scored else "(写评语，不计分)")
         tables.append(
-            f'<table class="hb-rubric"><caption>{esc(group.title)}</caption>'
+            f'<table class="hb-rubric"><caption>{caption}</caption>'
             f'<thead><tr><th scope="col">评定项目</th><th scope="col">各等级表现</th>{raters}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>'
         )
@@ -345,4 +357,54 @@ def render_form(form: models.Form) -> str:
         f'{"".join(tables)}<p class="hb-form__totals">{totals}</p>{decision}'
         f'<label class="hb-form__notes"><span>评语与改进建议</span><textarea name="notes" rows="3"></textarea></label>'
         f'<div class="hb-form__signatures">{signatures}</div><div class="hb-tools"></div></section>'
+    )
+
+
+# --------------------------------------------------------------------------
+# Decision tools
+# --------------------------------------------------------------------------
+
+def render_tool(tool, link_url: Callable[[str], str]) -> str:
+    """A decision tool: inputs, a live result, and the whole rule table for
+    readers without JavaScript (and for checking the tool against the page)."""
+    if isinstance(tool, models.LookupTool):
+        inputs = "".join(
+            f'<label class="hb-tool__input"><span>{esc(d.label)}</span><select data-dim="{esc(d.id)}">'
+            f'<option value="">请选择</option>'
+            + "".join(f'<option value="{esc(o.value)}">{esc(o.label)}</option>' for o in d.options)
+            + "</select></label>"
+            for d in tool.dimensions
+        )
+        data = {"|".join(o.when): {"title": o.title, "text": inline_html(o.text)} for o in tool.outcomes}
+        head = "".join(f"<th scope=\"col\">{esc(d.label)}</th>" for d in tool.dimensions)
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{esc(v)}</td>" for v in o.when)
+            + f"<td><strong>{esc(o.title)}</strong>：{inline_html(o.text)}</td></tr>"
+            for o in tool.outcomes
+        )
+    else:
+        inputs = (
+            f'<label class="hb-tool__input"><span>{esc(tool.label)}{f"({esc(tool.unit)})" if tool.unit else ""}</span>'
+            f'<input type="number" inputmode="decimal" min="{tool.min:g}" max="{tool.max:g}" step="any" data-range></label>'
+        )
+        data = {"bands": [{"min": b.min, "max": b.max, "title": b.title, "text": inline_html(b.text)} for b in tool.bands],
+                "min": tool.min, "max": tool.max}
+        head = f'<th scope="col">{esc(tool.label)}</th>'
+        rows = "".join(
+            f"<tr><td>{b.min:g}{esc(tool.unit)} ≤ x {'≤' if i == len(tool.bands) - 1 else '<'} {b.max:g}{esc(tool.unit)}</td>"
+            f"<td><strong>{esc(b.title)}</strong>：{inline_html(b.text)}</td></tr>"
+            for i, b in enumerate(tool.bands)
+        )
+    description = f'<div class="hb-tool__description">{markdown_html(tool.description)}</div>' if tool.description else ""
+    more = f'<p><a href="{esc(link_url(tool.link))}">这条规则的讲解</a></p>' if tool.link else ""
+    payload = esc(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return (
+        f'<section class="hb-tool" data-tool="{esc(tool.id)}" data-kind="{tool.type}" data-rules="{payload}" '
+        f'aria-labelledby="{esc(tool.id)}-title">'
+        f'<h3 class="hb-tool__title" id="{esc(tool.id)}-title">{esc(tool.title)}</h3>{description}'
+        f'<div class="hb-tool__inputs">{inputs}</div>'
+        f'<div class="hb-tool__result" role="status" aria-live="polite"></div>'
+        f'<details class="hb-tool__all"><summary>查看全部规则</summary>'
+        f'<table><thead><tr>{head}<th scope="col">结论与对策</th></tr></thead><tbody>{rows}</tbody></table></details>'
+        f"{more}</section>"
     )

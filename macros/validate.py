@@ -154,6 +154,12 @@ def check_file(pd: PageData, docs_dir: Path) -> list[HandbookError]:
             problem = resolve_link(pd.page, q.link, docs_dir)
             if problem:
                 errors.append(_error(pd, f"问题 {q.id}: {problem}", base + ("link",)))
+    for ti, tool in enumerate(pd.data.tools):
+        for message, loc in check_tool(tool):
+            errors.append(_error(pd, f"工具 {tool.id}: {message}", ("tools", ti) + loc))
+        problem = tool.link and resolve_link(pd.page, tool.link, docs_dir)
+        if problem:
+            errors.append(_error(pd, f"工具 {tool.id}: {problem}", ("tools", ti, "link")))
     for fi, form in enumerate(pd.data.forms):
         values = [level.value for level in form.scale]
         for gi, group in enumerate(form.groups):
@@ -164,6 +170,42 @@ def check_file(pd: PageData, docs_dir: Path) -> list[HandbookError]:
                     errors.append(_error(pd, f"表格 {form.id}: 评定项目 {criterion.id} 的等级 "
                                              f"{'、'.join(map(str, unknown))} 不在评分等级 scale 中", loc))
     return errors
+
+
+def check_tool(tool) -> list[tuple[str, tuple]]:
+    """Lookup tools answer every combination exactly once; range bands tile the scale."""
+    problems: list[tuple[str, tuple]] = []
+    if isinstance(tool, models.LookupTool):
+        allowed = [[o.value for o in d.options] for d in tool.dimensions]
+        seen: dict[tuple, int] = {}
+        for oi, outcome in enumerate(tool.outcomes):
+            where = ("outcomes", oi, "when")
+            if len(outcome.when) != len(allowed):
+                problems.append((f"第 {oi + 1} 条结论的条件应有 {len(allowed)} 个取值(现有 {len(outcome.when)} 个)", where))
+                continue
+            bad = [v for v, ok in zip(outcome.when, allowed) if v not in ok]
+            if bad:
+                problems.append((f"第 {oi + 1} 条结论的条件中有未定义的取值 {'、'.join(bad)}", where))
+            elif tuple(outcome.when) in seen:
+                problems.append((f"条件 {'+'.join(outcome.when)} 重复出现(第 {seen[tuple(outcome.when)] + 1} 条已有)", where))
+            seen.setdefault(tuple(outcome.when), oi)
+        combos = [()]
+        for values in allowed:
+            combos = [c + (v,) for c in combos for v in values]
+        missing = ["+".join(c) for c in combos if c not in seen]
+        if missing:
+            problems.append((f"缺少这些组合的结论：{'、'.join(missing)}", ("outcomes",)))
+    else:
+        edge = tool.min
+        for bi, band in enumerate(tool.bands):
+            if band.min != edge or band.max <= band.min:
+                problems.append((f"第 {bi + 1} 个区间应从 {edge:g} 开始、且上限大于下限", ("bands", bi)))
+                break
+            edge = band.max
+        else:
+            if edge != tool.max:
+                problems.append((f"区间最后到 {edge:g}，没有覆盖到最大值 {tool.max:g}", ("bands",)))
+    return problems
 
 
 def all_ids(pd: PageData):
@@ -177,6 +219,8 @@ def all_ids(pd: PageData):
         for gi, group in enumerate(checklist.groups):
             for ii, item in enumerate(group.items):
                 yield "检查项", item.id, ("checklists", ci, "groups", gi, "items", ii, "id")
+    for ti, tool in enumerate(pd.data.tools):
+        yield "工具", tool.id, ("tools", ti, "id")
     for fi, form in enumerate(pd.data.forms):
         yield "表格", form.id, ("forms", fi, "id")
         for gi, group in enumerate(form.groups):
@@ -197,8 +241,30 @@ def check_unique_ids(bank: Bank) -> list[HandbookError]:
     return errors
 
 
+def check_draws(bank: Bank) -> list[HandbookError]:
+    """Stage tests draw existing questions of other quizzes, each once; no empty quiz."""
+    index = bank.questions()
+    errors = []
+    for pd in bank.pages.values():
+        for qi, quiz in enumerate(pd.data.quizzes):
+            if not quiz.draw and not quiz.questions:
+                errors.append(_error(pd, f"测验 {quiz.id}: 没有题目(questions 和 draw 都是空的)", ("quizzes", qi, "id")))
+            own = {q.id for q in quiz.questions}
+            seen: set[str] = set()
+            for di, ident in enumerate(quiz.draw):
+                loc = ("quizzes", qi, "draw", di)
+                if ident not in index:
+                    errors.append(_error(pd, f"测验 {quiz.id}: 要抽取的题目 {ident} 不存在", loc))
+                elif ident in own or index[ident][1] is quiz:
+                    errors.append(_error(pd, f"测验 {quiz.id}: 题目 {ident} 本来就在本测验中，不需要抽取", loc))
+                elif ident in seen:
+                    errors.append(_error(pd, f"测验 {quiz.id}: 题目 {ident} 被抽取了两次", loc))
+                seen.add(ident)
+    return errors
+
+
 def validate_bank(bank: Bank, docs_dir: Path) -> list[HandbookError]:
     errors: list[HandbookError] = []
     for pd in bank.pages.values():
         errors += check_file(pd, docs_dir)
-    return errors + check_unique_ids(bank)
+    return errors + check_unique_ids(bank) + check_draws(bank)

@@ -29,6 +29,8 @@
     checked: function (a, n) { return "已完成 " + a + " / " + n + " 项"; },
     clearChecklist: "确定清除这份清单的全部勾选吗？", clearForm: "确定清空这张表格已填写的内容吗？",
     total: function (s, max) { return s + " / " + max; },
+    toolChoose: "逐项选择后，这里显示结论和对策。", toolNumber: "输入数值后，这里显示结论和对策。",
+    toolRange: function (a, b) { return "请输入 " + a + "～" + b + " 之间的数值。"; },
     noStorage: "这台设备的浏览器不能保存数据（可能处于隐私/无痕模式或存储已满），本页的答题和勾选仍可使用，但不会被保存。"
   };
 
@@ -471,6 +473,32 @@
     totals();
   }
 
+  /* ---------------------------------------------------------------- decision tools */
+  function initTool(root) {
+    var rules = JSON.parse(root.dataset.rules), out = root.querySelector(".hb-tool__result");
+    var selects = all(root, "select[data-dim]"), number = root.querySelector("input[data-range]");
+    function show(result) {
+      out.textContent = "";
+      if (!result) return;
+      out.appendChild(el("p", "hb-tool__verdict", result.title));
+      out.appendChild(el("p")).innerHTML = result.text;
+    }
+    function update() {
+      if (number) {
+        var v = parseFloat(number.value), bands = rules.bands;
+        if (isNaN(v)) { out.textContent = T.toolNumber; return; }
+        if (v < rules.min || v > rules.max) { out.textContent = T.toolRange(rules.min, rules.max); return; }
+        show(bands.filter(function (b, i) { return v >= b.min && (v < b.max || (i === bands.length - 1 && v <= b.max)); })[0]);
+      } else {
+        var values = selects.map(function (s) { return s.value; });
+        if (values.indexOf("") !== -1) { out.textContent = T.toolChoose; return; }
+        show(rules[values.join("|")]);
+      }
+    }
+    (number ? [number] : selects).forEach(function (i) { i.addEventListener(number ? "input" : "change", update); });
+    update();
+  }
+
   function tools(root, clear) {
     var box = root.querySelector(".hb-tools");
     box.textContent = "";
@@ -480,7 +508,7 @@
 
   /* ---------------------------------------------------------------- entry */
   function init(doc) {
-    [["[data-quiz]", initQuiz], ["[data-checklist]", initChecklist], ["[data-form]", initForm]].forEach(function (pair) {
+    [["[data-quiz]", initQuiz], ["[data-checklist]", initChecklist], ["[data-form]", initForm], ["[data-tool]", initTool]].forEach(function (pair) {
       all(doc, pair[0]).forEach(function (root) {
         if (root.dataset.ready) return;
         root.dataset.ready = "1";

@@ -8,7 +8,7 @@
   var loading = false;
 
   function run() {
-    if (!document.querySelector("[data-quiz],[data-checklist],[data-form]")) return;
+    if (!document.querySelector("[data-quiz],[data-checklist],[data-form],[data-tool]")) return;
     if (window.HandbookAssessments) return window.HandbookAssessments.init(document);
     if (loading) return;
     loading = true;
