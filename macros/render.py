@@ -384,7 +384,7 @@ def render_tool(tool, link_url: Callable[[str], str]) -> str:
         )
     else:
         inputs = (
-            f'<label class="hb-tool__input"><span>{esc(tool.label)}{f"({esc(tool.unit)})" if tool.unit else ""}</span>'
+            f'<label class="hb-tool__input"><span>{esc(tool.label)}{f"（{esc(tool.unit)}）" if tool.unit else ""}</span>'
             f'<input type="number" inputmode="decimal" min="{tool.min:g}" max="{tool.max:g}" step="any" data-range></label>'
         )
         data = {"bands": [{"min": b.min, "max": b.max, "title": b.title, "text": inline_html(b.text)} for b in tool.bands],

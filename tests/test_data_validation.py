@@ -233,3 +233,47 @@ def test_form_levels_must_be_on_the_scale(tmp_path):
     assert bank_errors(tmp_path, form) == []
     assert bank_errors(tmp_path, form.replace("5: 好的表现", "4: 好的表现")) == [
         "quizzes/demo.yml:8: 表格 form-a: 评定项目 c-1 的等级 4 不在评分等级 scale 中"]
+
+
+LOOKUP = """\
+tools:
+  - id: tool-a
+    type: lookup
+    title: 工具
+    dimensions:
+      - id: dim-x
+        label: 甲
+        options: [{value: X, label: 有}, {value: x, label: 无}]
+    outcomes:
+      - {when: [X], title: 有, text: 做甲}
+      - {when: [x], title: 无, text: 做乙}
+"""
+
+
+def test_lookup_tool_answers_every_combination_once(tmp_path):
+    assert bank_errors(tmp_path, LOOKUP) == []
+    assert bank_errors(tmp_path, LOOKUP.replace("      - {when: [x], title: 无, text: 做乙}\n", "")) == [
+        "quizzes/demo.yml:9: 工具 tool-a: 缺少这些组合的结论：x"]
+    assert bank_errors(tmp_path, LOOKUP.replace("when: [x]", "when: [X]")) == [
+        "quizzes/demo.yml:11: 工具 tool-a: 条件 X 重复出现(第 1 条已有)",
+        "quizzes/demo.yml:9: 工具 tool-a: 缺少这些组合的结论：x"]
+
+
+RANGE = """\
+tools:
+  - id: tool-b
+    type: range
+    title: 工具
+    label: 比例
+    bands:
+      - {min: 0, max: 50, title: 低, text: 少}
+      - {min: 50, max: 100, title: 高, text: 多}
+"""
+
+
+def test_range_tool_bands_tile_the_scale(tmp_path):
+    assert bank_errors(tmp_path, RANGE) == []
+    assert bank_errors(tmp_path, RANGE.replace("{min: 50, max: 100", "{min: 60, max: 100")) == [
+        "quizzes/demo.yml:8: 工具 tool-b: 第 2 个区间应从 50 开始、且上限大于下限"]
+    assert bank_errors(tmp_path, RANGE.replace("max: 100", "max: 90")) == [
+        "quizzes/demo.yml:6: 工具 tool-b: 区间最后到 90，没有覆盖到最大值 100"]
