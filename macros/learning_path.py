@@ -59,7 +59,7 @@ def render_learning_path(nav: list, metas: dict[str, dict]) -> str:
         if modules:
             lines.append("")
             for page in modules:
-                lines.append(f"    - [{metas[page].get('title', page)}]({page})")
+                lines.append(f"    - [{metas[page].get('title', page)}]({page}) · {metas[page].get('minutes', '?')} 分钟")
             lines.append("")
     lines += ["", "</div>"]
     return "\n".join(lines)
