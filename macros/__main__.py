@@ -39,9 +39,30 @@ def cmd_check(args: argparse.Namespace) -> int:
     except (HandbookError, HandbookErrors) as error:
         print(report(error), file=sys.stderr)
         return 1
-    questions = sum(len(q.questions) for pd in bank.pages.values() for q in pd.data.quizzes)
-    print(f"数据检查通过：{len(bank.pages)} 个文件，{questions} 道题")
+    print(f"数据检查通过：{len(bank.pages)} 个文件")
+    print(summary(bank))
     return 0
+
+
+def summary(bank) -> str:
+    """What the bank holds, in numbers: questions by type, quizzes, checklists, forms, tools."""
+    from collections import Counter
+
+    from .models import QUESTION_TYPE_NAMES
+
+    quizzes = [q for pd in bank.pages.values() for q in pd.data.quizzes]
+    questions = [question for quiz in quizzes for question in quiz.questions]
+    types = Counter(q.type for q in questions)
+    role_plays = sum(1 for q in questions if q.type == "scenario" and len(q.scenes) >= 3)
+    count = lambda kind: sum(len(getattr(pd.data, kind)) for pd in bank.pages.values())  # noqa: E731
+    lines = [
+        f"题目：{len(questions)} 道(" + "，".join(f"{QUESTION_TYPE_NAMES[t]} {types[t]}" for t in QUESTION_TYPE_NAMES)
+        + f")，其中三幕以上的角色扮演 {role_plays} 道",
+        f"测验：练习 {sum(q.mode == 'practice' for q in quizzes)} 个，阶段测试(考试模式) "
+        f"{sum(q.mode == 'test' for q in quizzes)} 个",
+        f"检查清单 {count('checklists')} 份，评估表 {count('forms')} 份，判断工具 {count('tools')} 个",
+    ]
+    return "\n".join(lines)
 
 
 def cmd_export_schema(args: argparse.Namespace) -> int:

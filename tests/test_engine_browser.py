@@ -43,11 +43,12 @@ def match_answer(page, qid: str, pairs: dict[str, str]):
         question(page, qid).locator(".hb-match__row", has_text=left).locator("select").select_option(label=right)
 
 
-def answer_all_right(page):
+def answer_all_right(page, except_multiple: bool = False):
+    """Answer the six fixture questions right (the multiple choice wrong if asked)."""
     option(page, "fx-single", "正确选项甲").check()
     check(page, "fx-single")
-    option(page, "fx-multiple", "多选对一").check()
-    option(page, "fx-multiple", "多选对二").check()
+    for text in (["多选错一"] if except_multiple else ["多选对一", "多选对二"]):
+        option(page, "fx-multiple", text).check()
     check(page, "fx-multiple")
     option(page, "fx-tf", "对").check()
     check(page, "fx-tf")
@@ -137,18 +138,7 @@ def test_failing_score_and_retry_only_the_wrong_ones(practice):
 
 def test_retry_wrong_keeps_the_right_ones(practice):
     page = practice
-    option(page, "fx-single", "正确选项甲").check()
-    check(page, "fx-single")
-    option(page, "fx-multiple", "多选错一").check()
-    check(page, "fx-multiple")
-    option(page, "fx-tf", "对").check()
-    check(page, "fx-tf")
-    order_answer(page, "fx-order", ["第一步骤", "第二步骤", "第三步骤"])
-    check(page, "fx-order")
-    match_answer(page, "fx-match", {"左一": "右一", "左二": "右二"})
-    check(page, "fx-match")
-    question(page, "fx-scene").get_by_role("button", name="好的回应", exact=True).click()
-    question(page, "fx-scene").get_by_role("button", name="请求成交", exact=True).click()
+    answer_all_right(page, except_multiple=True)
     assert "答对 5 / 6 题" in page.locator('[data-quiz="fx-practice"] .hb-quiz__score').inner_text()
     page.get_by_role("button", name="只重做错题").click()
     assert "✓ 回答正确" in feedback(page, "fx-single")          # kept
@@ -398,10 +388,17 @@ def test_full_storage_and_corrupted_values_never_break_a_quiz(page, engine_url):
     option(page, "fx-tf", "对").check()
     check(page, "fx-tf")
     assert "✓ 回答正确" in feedback(page, "fx-tf")
-    page.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };")
+    page.add_init_script("""const real = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) {     // the probe passes, then the disk is full
+            if (k.endsWith('probe')) return real.call(this, k, v);
+            throw new DOMException('full', 'QuotaExceededError'); };""")
     page.goto(engine_url + "tools.html")
+    assert page.locator(".hb-notice").count() == 0
     page.locator('[data-item="fx-item-1"] input').check()
     assert page.locator(".hb-checklist__progress").inner_text() == "已完成 1 / 3 项"
+    page.locator('[data-item="fx-item-2"] input').check()
+    assert page.locator(".hb-notice").count() == 1      # storage full: said once
+    assert page.locator(".hb-checklist__progress").inner_text() == "已完成 2 / 3 项"
     assert page.js_errors == []
 
 

@@ -122,3 +122,24 @@ def test_everything_is_in_the_built_site(site_dir: Path):
             assert f'data-form="{item.id}"' in every
         for item in pd.data.tools:
             assert f'data-tool="{item.id}"' in every
+
+
+def search_text(site: Path) -> str:
+    import json
+
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    return "\n".join(d["title"] + " " + d["text"] for d in docs).replace("\u200b", "")
+
+
+def test_search_index_holds_no_quiz(site_dir: Path):
+    index = search_text(site_dir)
+    assert "异议" in index                               # the pages themselves are indexed
+    for marker in ("练习模式", "第 1 题", "单选题", "提交本题"):
+        assert marker not in index
+
+
+def test_search_index_holds_no_questions_or_answers(engine_site: Path):
+    index = search_text(engine_site)
+    assert "这里是讲解内容" in index
+    for secret in ("SINGLEPROMPT", "EXPLAINSINGLE", "FEEDBACKWRONG", "FEEDBACKRIGHT", "正确选项甲"):
+        assert secret not in index

@@ -49,10 +49,11 @@
       return value && typeof value === "object" && !Array.isArray(value) ? value : null;
     } catch (e) { return null; }            /* corrupted value: start afresh */
   }
+  var current = null;                         /* the assessment being set up or used */
   function save(key, value) {
     if (!storageOk) return;
     try { localStorage.setItem(PREFIX + key, JSON.stringify(value)); }
-    catch (e) { storageOk = false; }
+    catch (e) { storageOk = false; if (current) warnOnce(current); }   /* full: say so once */
   }
   function warnOnce(root) {
     if (storageOk || warned) return;
@@ -512,6 +513,9 @@
       all(doc, pair[0]).forEach(function (root) {
         if (root.dataset.ready) return;
         root.dataset.ready = "1";
+        root.addEventListener("focusin", function () { current = root; });
+        root.addEventListener("click", function () { current = root; }, true);
+        current = root;
         pair[1](root);
       });
     });
