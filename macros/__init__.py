@@ -18,8 +18,10 @@ from mkdocs.exceptions import PluginError
 
 from pathlib import Path
 
+from . import format_doc
 from .errors import HandbookError, HandbookErrors, report
 from .frontmatter import read_all
+from .history import last_changed, page_date
 from .learning_path import render_learning_path
 from .loader import Bank, load_bank
 from .render import RenderContext, render_checklist, render_form, render_quiz, render_tool
@@ -89,7 +91,22 @@ def define_env(env) -> None:
         """A decision tool of this page's data file: ``{{ tool("man-classifier") }}``."""
         return render_tool(lookup("工具", ident, "tools"), _link_url)
 
+    @env.macro
+    def format_reference() -> str:
+        """Every field of the data format, generated from macros/models.py."""
+        return format_doc.format_reference()
+
+    @env.macro
+    def data_file_source() -> str:
+        """This page's data file, shown as YAML (the trainers' worked examples)."""
+        data = bank.for_page(env.page.file.src_uri)
+        if not data:
+            raise MacroCallError("本页面没有对应的数据文件，无法显示示例")
+        text = (Path(env.project_dir) / data.path).read_text(encoding="utf-8")
+        return f"```yaml title=\"{data.path}\"\n{text.rstrip()}\n```"
+
     env.variables["_bank"] = bank
+    env.variables["_dates"] = last_changed(Path(env.project_dir))
 
 
 def _link_url(link: str) -> str:
@@ -126,6 +143,9 @@ def on_pre_page_macros(env) -> None:
         validate_page_meta(f"docs/{page.file.src_uri}", page.meta, text)
     except HandbookError as error:
         _fail(error)
+    updated = page_date(env.variables["_dates"], page.file.src_uri)
+    if updated:
+        page.meta["last_updated"] = updated
 
 
 def on_post_build(env) -> None:

@@ -1,7 +1,11 @@
 """Chores from the command line: ``python -m macros <command>``.
 
-    check                     validate every data file in quizzes/ (exit 1 on errors)
+    check [--fix]             validate every data file in quizzes/ (exit 1 on errors);
+                              --fix first adds ids that are missing
+    new-module STAGE/NAME --title TITLE
+                              create a page, its data file and its nav entry
     export-schema             regenerate schema/quizzes.schema.json from the models
+    build-offline [ZIP]       strict build into site/, then pack it as a zip
     lint [--fix] [FILE ...]   Chinese copy lint of pages and data (all by default)
     zip SITE_DIR ZIP_FILE     pack a built site for offline use on laptops
 """
@@ -34,6 +38,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .errors import HandbookError, HandbookErrors, report
     from .loader import load_bank
 
+    if args.fix:
+        from .scaffold import fill_missing_ids
+
+        for path in sorted((ROOT / "quizzes").rglob("*.yml")):
+            try:
+                added = fill_missing_ids(path, path.stem if path.stem != "index" else path.parent.name)
+            except Exception:  # noqa: BLE001 - a broken file is reported by the check below
+                continue
+            if added:
+                print(f"已为 {path.relative_to(ROOT)} 补上 {added} 个编号")
     try:
         bank = load_bank(ROOT)
     except (HandbookError, HandbookErrors) as error:
@@ -65,6 +79,32 @@ def summary(bank) -> str:
     return "\n".join(lines)
 
 
+def cmd_new_module(args: argparse.Namespace) -> int:
+    from .errors import HandbookError, report
+    from .scaffold import new_module
+
+    try:
+        created = new_module(ROOT, args.module, args.title)
+    except HandbookError as error:
+        print(report(error), file=sys.stderr)
+        return 1
+    for path in created:
+        print(f"已{'更新' if path.name == 'mkdocs.yml' else '创建'} {path.relative_to(ROOT)}")
+    return 0
+
+
+def cmd_build_offline(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=ROOT, env=env)
+    if built.returncode:
+        return built.returncode
+    args.site, args.zip = str(ROOT / "site"), args.zip
+    return cmd_zip(args)
+
+
 def cmd_export_schema(args: argparse.Namespace) -> int:
     from .schema import export_schema
 
@@ -81,7 +121,7 @@ def cmd_zip(args: argparse.Namespace) -> int:
         for path in sorted(site.rglob("*")):
             if path.is_file():
                 archive.write(path, Path("销售业务员培训手册") / path.relative_to(site))
-    print(f"{target}: {target.stat().st_size / 1024:.0f} KB")
+    print(f"{target}: {target.stat().st_size / 1024:.0f} KB(解压后打开 销售业务员培训手册/index.html 即可离线阅读)")
     return 0
 
 
@@ -89,7 +129,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="检查 quizzes/ 中的数据").set_defaults(run=cmd_check)
+    check = sub.add_parser("check", help="检查 quizzes/ 中的数据")
+    check.add_argument("--fix", action="store_true", help="先自动补上缺失的编号")
+    check.set_defaults(run=cmd_check)
+    module = sub.add_parser("new-module", help="新建一个模块(页面、数据文件、导航)")
+    module.add_argument("module", help="阶段/名称，例如 pre-job/new-topic")
+    module.add_argument("--title", required=True, help="页面标题")
+    module.set_defaults(run=cmd_new_module)
+    offline = sub.add_parser("build-offline", help="构建离线版网站并打包")
+    offline.add_argument("zip", nargs="?", default="handbook-offline.zip")
+    offline.set_defaults(run=cmd_build_offline)
     sub.add_parser("export-schema", help="根据数据模型生成 JSON Schema").set_defaults(run=cmd_export_schema)
     lint = sub.add_parser("lint", help="中文排版检查")
     lint.add_argument("--fix", action="store_true", help="自动修正能修正的问题")

@@ -100,10 +100,6 @@ class Matching(QuestionBase):
                                         description="右列中多出来、不与任何左列配对的选项。")
 
 
-class Ending(Strict):
-    result: Literal["success", "fail"] = Field(title="结局", description="success：成功；fail：失败。")
-
-
 class SceneChoice(Strict):
     text: Markdown = Field(title="业务员的回应")
     feedback: Markdown = Field(title="结果", description="这样回应之后发生了什么（顾客的反应或说明）。")

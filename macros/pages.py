@@ -15,7 +15,7 @@ from .errors import HandbookError
 
 Stage = Literal[
     "home", "interview", "pre-job", "trial", "hiring", "probation", "on-job",
-    "review", "visits", "agents", "reference",
+    "review", "visits", "agents", "reference", "trainers",
 ]
 Audience = Literal["新业务员", "培训师", "客户经理"]
 
@@ -31,6 +31,7 @@ STAGE_NAMES: dict[str, str] = {
     "visits": "终端拜访管理",
     "agents": "代理商管理",
     "reference": "参考",
+    "trainers": "培训师指南",
 }
 
 INVENTORY_IDS = (
