@@ -277,3 +277,13 @@ def test_range_tool_bands_tile_the_scale(tmp_path):
         "quizzes/demo.yml:8: 工具 tool-b: 第 2 个区间应从 50 开始、且上限大于下限"]
     assert bank_errors(tmp_path, RANGE.replace("max: 100", "max: 90")) == [
         "quizzes/demo.yml:6: 工具 tool-b: 区间最后到 90，没有覆盖到最大值 100"]
+
+
+def test_an_unreadable_file_does_not_cause_follow_on_errors(tmp_path):
+    stage = VALID.replace("id: demo", "id: stage").replace("      - id: q-single", "      - id: q-other") + \
+        "    draw: [q-single]\n"
+    broken = VALID.replace("        prompt: 题干\n", "        prompt: 题干: 冒号\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "stage.md").write_text(PAGE, encoding="utf-8")
+    assert bank_errors(tmp_path, broken, extra={"quizzes/stage.yml": stage}) == [
+        "quizzes/demo.yml:7: YAML 格式错误：这一行的冒号位置不对(文字中含英文冒号时，请给整段文字加引号)"]
