@@ -308,7 +308,8 @@ def render_form(form: models.Form) -> str:
     labels = {lv.value: lv.label for lv in form.scale}
     fields = "".join(
         f'<label class="hb-form__field"><span>{esc(name)}</span>'
-        f'<input type="{"date" if "日期" in name else "text"}" name="field-{i}"></label>'
+        + (f'<input type="date" name="field-{i}" required></label>' if "日期" in name  # :invalid when empty, for print
+           else f'<input type="text" name="field-{i}"></label>')
         for i, name in enumerate(form.fields)
     )
     scale = "、".join(f"{lv.value} = {esc(lv.label)}" for lv in form.scale)

@@ -438,3 +438,16 @@ def test_touch_targets_are_at_least_44px(practice):
     sizes = page.evaluate("""() => Array.from(document.querySelectorAll(
         '.hb-option, .hb-quiz select, .hb-quiz button, .hb-scene__choice')).map(e => e.getBoundingClientRect().height)""")
     assert sizes and min(sizes) >= 44
+
+
+def test_print_button_prints_only_that_form_on_a4(page, engine_url):
+    page.goto(engine_url + "tools.html")
+    page.evaluate("window.print = () => {}")                 # no dialog in tests
+    page.locator('[data-form="fx-form"]').get_by_role("button", name="打印").click()
+    page.emulate_media(media="print")
+    assert page.locator('[data-form="fx-form"]').is_visible()
+    assert not page.locator('[data-checklist="fx-list"]').is_visible()
+    assert not page.locator(".md-content h2").first.is_visible()
+    assert not page.locator('[data-form="fx-form"] .hb-tools').is_visible()   # no buttons on paper
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
