@@ -14,6 +14,8 @@ know nothing about MkDocs:
 
 from __future__ import annotations
 
+import logging
+
 from mkdocs.exceptions import PluginError
 
 from pathlib import Path
@@ -151,8 +153,12 @@ def on_pre_page_macros(env) -> None:
 def on_post_build(env) -> None:
     """Check every assessment found its page, then trim the built site."""
     from .postbuild import trim_site
+    from .pwa import build_app
 
     errors = unplaced(env.variables["_bank"], env.variables["_placed"])
     if errors:
         _fail(HandbookErrors(errors))
     trim_site(env.conf["site_dir"])
+    precache = build_app(env.conf["site_dir"], env.conf["site_name"])
+    logging.getLogger("mkdocs.handbook").info(
+        f"离线缓存(service worker)：{precache.files} 个文件，{precache.bytes / 1024:.0f} KB，版本 {precache.version}")

@@ -89,6 +89,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class SwitchableHandler(_QuietHandler):
+    """Serves whichever build ``server.root`` points at (one origin, several
+    builds), and records the paths asked for in ``server.log``."""
+
+    def translate_path(self, path):
+        self.directory = str(self.server.root)
+        getattr(self.server, "log", []).append(path.split("?")[0])
+        return super().translate_path(path)
+
+
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> str:
     """The built handbook served over HTTP on 127.0.0.1."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import _QuietHandler, make_site, run_mkdocs_build
+from conftest import SwitchableHandler, make_site, run_mkdocs_build
 
 
 def question(page, qid: str):
@@ -184,12 +184,14 @@ def test_reload_keeps_answers_and_results(practice):
     assert "对话成功结束" in question(page, "fx-scene").inner_text()
 
 
-class SwitchableHandler(_QuietHandler):
-    """Serves whichever build ``server.root`` points at: one origin, several builds."""
-
-    def translate_path(self, path):
-        self.directory = str(self.server.root)
-        return super().translate_path(path)
+@pytest.fixture
+def page_without_worker(browser):
+    """A page whose site may change between loads: with the offline worker
+    blocked, each load shows the build being served (test_pwa.py covers the
+    worker's own update rules)."""
+    ctx = browser.new_context(viewport={"width": 768, "height": 1024}, service_workers="block")
+    yield ctx.new_page()
+    ctx.close()
 
 
 @pytest.fixture
@@ -212,7 +214,8 @@ def rebuilds(tmp_path):
     server.shutdown()
 
 
-def test_editing_one_question_resets_only_it(page, rebuilds):
+def test_editing_one_question_resets_only_it(page_without_worker, rebuilds):
+    page = page_without_worker
     page.goto(rebuilds("v1"))
     answer_all_right(page)
     page.goto(rebuilds("v2", lambda t: t.replace("多选题题干", "多选题题干（已修改）")))
@@ -223,7 +226,8 @@ def test_editing_one_question_resets_only_it(page, rebuilds):
     assert page.locator(".hb-quiz__score").inner_text() == "已答 5 / 6 题"
 
 
-def test_reordering_questions_resets_nothing(page, rebuilds):
+def test_reordering_questions_resets_nothing(page_without_worker, rebuilds):
+    page = page_without_worker
     page.goto(rebuilds("v1"))
     answer_all_right(page)
 

@@ -9,7 +9,8 @@ asserted in timed tests (machines are shared and noisy).
 - built site: size and file count
 - first load of three pages in Chromium (every byte the page fetched,
   raw and gzip): the home page, a module with a quiz, a module without one
-- the assessment runtime (JS + CSS) raw and gzip, and the search index
+- the assessment runtime (JS + CSS) raw and gzip, the search index, and
+  what the service worker caches for offline use
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ def main() -> None:
         files = [p for p in site.rglob("*") if p.is_file()]
         print(f"strict build: best {min(times):.2f} s, median {sorted(times)[len(times) // 2]:.2f} s ({runs} runs)")
         print(f"built site: {kb(sum(p.stat().st_size for p in files))} in {len(files)} files")
+        from macros.pwa import precache_list
+
+        cached = precache_list(site)
+        print(f"offline precache (sw.js): {len(cached)} files, {kb(sum(size for _, size in cached.values()))}")
         index = site / "search" / "search_index.json"
         print(f"search index: {kb(index.stat().st_size)} raw, {kb(gz(index.read_bytes()))} gzip")
         js = (site / "assets/javascripts/assessments.js").read_bytes()
