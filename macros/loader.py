@@ -104,18 +104,18 @@ def read_yaml(path: str, text: str) -> LineDict:
 
 def _yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
-    hints = {
-        "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
-        "mapping values are not allowed here": "这一行的冒号位置不对(文字中含英文冒号时，请给整段文字加引号)",
+    hints = {   # PyYAML's and libyaml's wording of the same problems
+        "cannot start any token": "这一行开头有不能用的字符：不能用 Tab 缩进(请改用空格)，@ 和 ` 开头的文字要加引号",
+        "mapping values are not allowed": "这一行的冒号位置不对(文字中含英文冒号时，请给整段文字加引号)",
         "could not find expected ':'": "缺少冒号“:”，或上一行的引号没有闭合",
         "found unexpected end of stream": "引号没有闭合",
+        "did not find expected '-' indicator": "列表项缩进不一致",
         "did not find expected key": "缩进不一致，或缺少“- ”",
         "expected <block end>, but found '-'": "列表的“- ”缩进与上一项不一致",
         "expected <block end>": "缩进不一致：这一行与上一行的层级对不齐",
-        "did not find expected '-' indicator": "列表项缩进不一致",
     }
     for english, chinese in hints.items():
-        if problem.startswith(english):
+        if english in problem:
             return chinese
     return problem or str(exc)
 

@@ -1,26 +1,30 @@
-"""Benchmark: prints the handbook's build cost and page weight.
+"""Benchmark: prints the handbook's build cost and page weight, with targets.
 
-    ./handbook bench            (or: .venv/bin/python tools/bench.py)
+    ./handbook bench                  (or: .venv/bin/python tools/bench.py)
+    ./handbook bench --lighthouse     also run Lighthouse (npm lighthouse 12.x)
 
 Figures, not pass/fail: performance targets are read off this output, never
-asserted in timed tests (machines are shared and noisy).
+asserted in timed tests (machines are shared and noisy, so costs are given as
+ratios of builds measured in the same run).
 
-- strict build time (best of N runs)
-- built site: size and file count
-- first load of three pages in Chromium (every byte the page fetched,
-  raw and gzip): the home page, a module with a quiz, a module without one
-- the assessment runtime (JS + CSS) raw and gzip, the search index, and
-  what the service worker caches for offline use
+Environment: BENCH_RUNS (builds per figure, default 3), BENCH_SCALES (content
+multiples, default 1,5,20).
 """
 
 from __future__ import annotations
 
+import argparse
+import functools
 import gzip
+import http.server
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -28,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 PAGES = {"home": "index.html", "quiz module": "pre-job/objections.html", "plain module": "glossary.html"}
+TARGETS = {"macros": 1.25, "scale20": 22.0, "quiz_kb": 12.0, "lighthouse": (95, 100, 100)}
 
 
 def kb(n: float) -> str:
@@ -38,16 +43,76 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9))
 
 
-def build(site: Path) -> float:
+def verdict(ok: bool) -> str:
+    return "✓ meets target" if ok else "✗ misses target"
+
+
+# ---------------------------------------------------------------- builds
+
+def build(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)],
+                          cwd=project, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"build of {project} failed:\n{done.stderr[-2000:]}")
     return time.perf_counter() - start
 
 
-def first_load(site: Path, rel: str) -> tuple[int, int, int]:
-    """(requests, raw bytes, gzip bytes) of everything the page loads from disk."""
+def best(runs: int, fn) -> float:
+    return min(fn() for _ in range(runs))
+
+
+def without_macros(project: Path) -> str:
+    """A config for the same site with the macros plugin switched off."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"\n  - macros:\n(?:      .*\n)+", "\n", text)
+    (project / "bench-no-macros.yml").write_text(text.replace("strict: true", "strict: false"), encoding="utf-8")
+    return "bench-no-macros.yml"
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for name in ("mkdocs.yml", "docs", "macros", "overrides", "quizzes"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
+    return dest
+
+
+def scale_content(project: Path, times: int) -> tuple[int, int]:
+    """Add (times - 1) renamed copies of every module and its data; return (pages, questions)."""
+    docs, data = project / "docs", project / "quizzes"
+    modules = [p for p in docs.rglob("*.md") if p.parent != docs and "assets" not in p.parts]
+    nav_extra = []
+    for copy in range(2, times + 1):
+        for page in modules:
+            rel = page.relative_to(docs)
+            new_rel = rel.with_name(f"{rel.stem}-x{copy}.md")
+            text = page.read_text(encoding="utf-8")      # links still point at the originals
+            yml = data / rel.with_suffix(".yml")
+            if yml.is_file():
+                ids = set(re.findall(r"\bid: ([a-z0-9-]+)", yml.read_text(encoding="utf-8")))
+                ids |= set(re.findall(r"^\s+- ([a-z0-9]+(?:-[a-z0-9]+)+)$", yml.read_text(encoding="utf-8"), re.M))
+                new_data = yml.read_text(encoding="utf-8")
+                for ident in sorted(ids, key=len, reverse=True):
+                    new_data = re.sub(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", f"{ident}-x{copy}", new_data)
+                    text = re.sub(rf'(\("){re.escape(ident)}("\))', rf"\g<1>{ident}-x{copy}\g<2>", text)
+                (data / new_rel.with_suffix(".yml")).write_text(new_data, encoding="utf-8")
+            (docs / new_rel).write_text(text, encoding="utf-8")
+            nav_extra.append(new_rel.as_posix())
+    config = project / "mkdocs.yml"
+    if nav_extra:
+        config.write_text(config.read_text(encoding="utf-8").rstrip("\n") + "\n  - 扩充内容:\n"
+                          + "".join(f"      - {p}\n" for p in nav_extra), encoding="utf-8")
+    pages = len(list(docs.rglob("*.md")))
+    questions = sum(t.count("\n      - id:") for t in (p.read_text(encoding="utf-8") for p in data.rglob("*.yml")))
+    return pages, questions
+
+
+# ---------------------------------------------------------------- page weight
+
+def first_load(site: Path, rel: str) -> tuple[list[str], int, int]:
+    """(files, raw bytes, gzip bytes) of everything the page loads from disk."""
     from playwright.sync_api import sync_playwright
 
     from conftest import CHROMIUM_ARGS, chromium_path
@@ -62,38 +127,119 @@ def first_load(site: Path, rel: str) -> tuple[int, int, int]:
         browser.close()
     files = [Path(u.split("?")[0].removeprefix("file://")) for u in dict.fromkeys(urls) if u.startswith("file://")]
     data = [f.read_bytes() for f in files if f.is_file()]
-    return len(data), sum(map(len, data)), sum(map(gz, data))
+    return [f.name for f in files], sum(map(len, data)), sum(map(gz, data))
 
+
+def quiz_weight(site: Path) -> tuple[int, int]:
+    """gzip bytes a quiz adds to its page: the quiz markup (with its key) and the runtime."""
+    html = (site / "pre-job/objections.html").read_text(encoding="utf-8")
+    sections = "".join(re.findall(r'<section class="hb-quiz".*?</section>', html, re.S))
+    runtime = (site / "assets/javascripts/assessments.js").read_bytes()
+    return gz(sections.encode()), gz(runtime)
+
+
+def pages_without_assessments_load_no_quiz_code(site: Path) -> bool:
+    plain = [p for p in site.rglob("*.html")
+             if not re.search(r"data-(quiz|checklist|form|tool)=", p.read_text(encoding="utf-8"))]
+    return all("assessments.js" not in p.read_text(encoding="utf-8") for p in plain) and bool(plain)
+
+
+# ---------------------------------------------------------------- lighthouse
+
+def lighthouse(site: Path) -> None:
+    from conftest import _QuietHandler
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    from conftest import chromium_path
+
+    command = os.environ.get("LIGHTHOUSE", "npx --yes lighthouse@12.8.2").split()
+    flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+    want = TARGETS["lighthouse"]
+    try:
+        for name, rel in PAGES.items():
+            out = subprocess.run([*command, url + rel, "--quiet", "--output=json", "--output-path=stdout",
+                                  "--only-categories=performance,accessibility,best-practices",
+                                  f"--chrome-flags={flags}", "--form-factor=mobile"],
+                                 env={**os.environ, "CHROME_PATH": chromium_path()},
+                                 capture_output=True, text=True, timeout=300)
+            if out.returncode:
+                print(f"lighthouse, {name}: failed ({out.stderr.strip().splitlines()[-1:]})")
+                continue
+            report = json.loads(out.stdout)
+            cats = report["categories"]
+            failing = [a["id"] for a in report["audits"].values()
+                       if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") == "binary"
+                       and a["id"] in {r["id"] for r in cats["accessibility"]["auditRefs"]}]
+            got = tuple(round(cats[k]["score"] * 100) for k in ("performance", "accessibility", "best-practices"))
+            ok = all(g >= w for g, w in zip(got, want))
+            print(f"lighthouse mobile, {name}: performance {got[0]}, accessibility {got[1]}, "
+                  f"best practices {got[2]} (target ≥{want[0]}/{want[1]}/{want[2]}: {verdict(ok)})"
+                  + (f"; accessibility audits failing: {', '.join(failing)}" if failing else ""))
+    finally:
+        server.shutdown()
+
+
+# ---------------------------------------------------------------- main
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse on three pages")
+    args = parser.parse_args()
     runs = int(os.environ.get("BENCH_RUNS", "3"))
+    scales = [int(s) for s in os.environ.get("BENCH_SCALES", "1,5,20").split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
     try:
         site = tmp / "site"
-        times = [build(site) for _ in range(runs)]
+        with_macros = best(runs, lambda: build(ROOT, site))
+        plain_config = without_macros(ROOT)
+        try:
+            no_macros = best(runs, lambda: build(ROOT, tmp / "plain", plain_config))
+        finally:
+            (ROOT / plain_config).unlink()
+        ratio = with_macros / no_macros
+        print(f"strict build: {with_macros:.2f} s with macros, {no_macros:.2f} s without; "
+              f"ratio {ratio:.2f} (target ≤ {TARGETS['macros']:.2f}: {verdict(ratio <= TARGETS['macros'])})")
+
+        timings = {}
+        for times in scales:
+            project = copy_project(tmp / f"x{times}")
+            pages, questions = scale_content(project, times)
+            timings[times] = best(1 if times > 1 else runs, lambda: build(project, project / "site"))
+            print(f"content ×{times}: {pages} pages, {questions} questions, build {timings[times]:.2f} s"
+                  + (f", {timings[times] / timings[scales[0]]:.1f}× the ×{scales[0]} time" if times != scales[0] else ""))
+        if 20 in timings and 1 in timings:
+            growth = timings[20] / timings[1]
+            print(f"×20 content costs {growth:.1f}× the time (target ≤ {TARGETS['scale20']:.0f}×: "
+                  f"{verdict(growth <= TARGETS['scale20'])})")
+
         files = [p for p in site.rglob("*") if p.is_file()]
-        print(f"strict build: best {min(times):.2f} s, median {sorted(times)[len(times) // 2]:.2f} s ({runs} runs)")
         print(f"built site: {kb(sum(p.stat().st_size for p in files))} in {len(files)} files")
         from macros.pwa import precache_list
 
         cached = precache_list(site)
         print(f"offline precache (sw.js): {len(cached)} files, {kb(sum(size for _, size in cached.values()))}")
         index = site / "search" / "search_index.json"
-        print(f"search index: {kb(index.stat().st_size)} raw, {kb(gz(index.read_bytes()))} gzip")
+        entries = len(json.loads(index.read_text(encoding="utf-8"))["docs"])
+        print(f"search index: {entries} entries, {kb(index.stat().st_size)} raw, {kb(gz(index.read_bytes()))} gzip")
         js = (site / "assets/javascripts/assessments.js").read_bytes()
         loader = (site / "assets/javascripts/handbook.js").read_bytes()
         css = (site / "assets/stylesheets/handbook.css").read_bytes()
-        print(f"assessment runtime: assessments.js {kb(len(js))} raw / {kb(gz(js))} gzip; "
-              f"handbook.js loader {kb(len(loader))} / {kb(gz(loader))}; "
-              f"handbook.css {kb(len(css))} / {kb(gz(css))}; "
-              f"JS+CSS together {kb(len(js + loader + css))} raw / {kb(gz(js) + gz(loader) + gz(css))} gzip")
-        loads = {}
+        print(f"runtime: assessments.js {kb(len(js))} raw / {kb(gz(js))} gzip; "
+              f"handbook.js {kb(len(loader))} / {kb(gz(loader))}; handbook.css {kb(len(css))} / {kb(gz(css))}; "
+              f"together {kb(len(js + loader + css))} raw / {kb(gz(js) + gz(loader) + gz(css))} gzip")
         for name, rel in PAGES.items():
-            loads[name] = first_load(site, rel)
-            n, raw, packed = loads[name]
-            print(f"first load, {name} ({rel}): {n} files, {kb(raw)} raw, {kb(packed)} gzip")
-        extra = loads["quiz module"][2] - loads["plain module"][2]
-        print(f"quiz page vs plain page: {kb(extra)} gzip heavier (includes the longer page itself)")
+            names, raw, packed = first_load(site, rel)
+            print(f"first load, {name} ({rel}): {len(names)} files, {kb(raw)} raw, {kb(packed)} gzip")
+        markup, runtime = quiz_weight(site)
+        added = (markup + runtime) / 1024
+        print(f"a quiz adds to its page's first load: markup {kb(markup)} + runtime {kb(runtime)} gzip = "
+              f"{added:.1f} KB (15-question quiz; target ≤ {TARGETS['quiz_kb']:.0f} KB: {verdict(added <= TARGETS['quiz_kb'])})")
+        print(f"pages without assessments load no quiz code: "
+              f"{verdict(pages_without_assessments_load_no_quiz_code(site))}")
+        if args.lighthouse:
+            lighthouse(site)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -59,7 +59,7 @@
     if (hadController) location.reload();           /* every open page moves to the new build */
     hadController = true;
   });
-  window.addEventListener("load", function () {
+  function register() {
     sw.register(root + "sw.js", { updateViaCache: "none" }).then(function (reg) {
       if (reg.waiting && sw.controller) offerUpdate(reg.waiting);
       reg.addEventListener("updatefound", function () {
@@ -69,5 +69,7 @@
         });
       });
     }).catch(function () { /* private mode or blocked: the site works online */ });
-  });
+  }
+  /* Download the whole handbook only once the page itself has loaded and settled. */
+  window.addEventListener("load", function () { setTimeout(register, 1500); });
 })();
