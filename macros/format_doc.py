@@ -64,7 +64,8 @@ def describe_type(annotation) -> str:
     if origin is dict:
         return "对照表"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return f"{annotation.__name__}(见下)"
+        heading = dict(SECTIONS).get(annotation, annotation.__name__)
+        return f"[{heading}](#fmt-{annotation.__name__.lower()})"
     return TYPE_NAMES.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
 
