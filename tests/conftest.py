@@ -73,13 +73,17 @@ def site_dir(tmp_path_factory) -> Path:
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A private copy of the project's sources, for fixture sites to break."""
-    dest = tmp_path / "project"
+    return copy_project(tmp_path / "project")
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build reads (config, pages, data, macros, theme) to ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "macros", "overrides", "quizzes"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif src.exists():
-            dest.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / name)
     return dest
 

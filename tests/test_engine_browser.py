@@ -4,10 +4,8 @@ instant navigation, file://, storage failures, and accessibility."""
 
 from __future__ import annotations
 
-import functools
 import http.server
 import json
-import shutil
 import threading
 from pathlib import Path
 

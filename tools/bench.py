@@ -71,14 +71,6 @@ def without_macros(project: Path) -> str:
     return "bench-no-macros.yml"
 
 
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "macros", "overrides", "quizzes"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / name)
-    return dest
-
-
 def scale_content(project: Path, times: int) -> tuple[int, int]:
     """Add (times - 1) renamed copies of every module and its data; return (pages, questions)."""
     docs, data = project / "docs", project / "quizzes"
@@ -203,6 +195,8 @@ def main() -> None:
               f"ratio {ratio:.2f} (target ≤ {TARGETS['macros']:.2f}: {verdict(ratio <= TARGETS['macros'])})")
 
         timings = {}
+        from conftest import copy_project
+
         for times in scales:
             project = copy_project(tmp / f"x{times}")
             pages, questions = scale_content(project, times)
