@@ -8,6 +8,8 @@ know nothing about MkDocs:
 - ``models``    the assessment data format (pydantic), ``loader`` reads it,
   ``validate`` checks rules across fields and files, ``render`` makes HTML
 - ``docs/assets/javascripts/assessments.js`` scores answers in the browser
+- ``record``    the learner record: the catalogue 我的进度 / 错题本 / 班级成绩
+  read, each quiz as a script for retrying in 错题本, the export format
 - ``postbuild`` trims the built site (source maps, unused search languages)
 - ``errors``    the one-line error format trainers read
 """
@@ -29,6 +31,13 @@ from .loader import Bank, load_bank
 from .render import RenderContext, render_checklist, render_form, render_quiz, render_tool
 from .macro_errors import MacroCallError, register as register_error_messages
 from .pages import STAGE_NAMES, validate_page_meta
+from . import record
+
+RECORD_VIEWS = {
+    "dashboard": "我的进度",
+    "mistakes": "错题本",
+    "class": "班级成绩",
+}
 
 
 def _fail(error: HandbookError | HandbookErrors) -> None:
@@ -73,15 +82,40 @@ def define_env(env) -> None:
         placed[(collection, ident, "done")] = page
         return items[ident]
 
+    # What the learner-record catalogue needs, collected as pages render.
+    shown = env.variables["_shown"] = {"quizzes": {}, "checklists": {}, "html": {}, "urls": {}}
+
     @env.macro
     def quiz(ident: str) -> str:
         """A quiz of this page's data file: ``{{ quiz("objections") }}``."""
-        return render_quiz(bank.resolved(lookup("测验", ident, "quizzes"), env.page.file.src_uri), context)
+        original = lookup("测验", ident, "quizzes")
+        resolved = bank.resolved(original, env.page.file.src_uri)
+        markup = render_quiz(resolved, context)
+        shown["quizzes"][ident] = resolved
+        if original.questions:                  # 错题本 retries a question in the quiz that defines it
+            shown["html"][ident] = markup
+        return markup
 
     @env.macro
     def checklist(ident: str) -> str:
         """A checklist of this page's data file: ``{{ checklist("v3-pre-visit") }}``."""
-        return render_checklist(lookup("清单", ident, "checklists"))
+        item = shown["checklists"][ident] = lookup("清单", ident, "checklists")
+        return render_checklist(item)
+
+    @env.macro
+    def learner_record(view: str) -> str:
+        """我的进度 / 错题本 / 班级成绩, drawn in the browser from local data:
+        ``{{ learner_record("dashboard") }}`` (or "mistakes", "class")."""
+        if view not in RECORD_VIEWS:
+            raise MacroCallError(f"learner_record 只接受 {'、'.join(RECORD_VIEWS)}，不认识 “{view}”")
+        return (f'<div class="hb-record" data-record="{view}" data-search-exclude>'
+                f'<p class="hb-record__nojs">{RECORD_VIEWS[view]}需要打开浏览器的 JavaScript 才能显示。'
+                f"记录只保存在这台设备上，不会发送到任何地方。</p></div>")
+
+    @env.macro
+    def record_format_reference() -> str:
+        """Every field of the exported learner record, from macros/record.py."""
+        return format_doc.format_reference(record.RECORD_SECTIONS)
 
     @env.macro
     def form(ident: str) -> str:
@@ -145,6 +179,7 @@ def on_pre_page_macros(env) -> None:
         validate_page_meta(f"docs/{page.file.src_uri}", page.meta, text)
     except HandbookError as error:
         _fail(error)
+    env.variables["_shown"]["urls"][page.file.src_uri] = page.url
     updated = page_date(env.variables["_dates"], page.file.src_uri)
     if updated:
         page.meta["last_updated"] = updated
@@ -159,6 +194,22 @@ def on_post_build(env) -> None:
     if errors:
         _fail(HandbookErrors(errors))
     trim_site(env.conf["site_dir"])
+    write_learner_record_files(env)
     precache = build_app(env.conf["site_dir"], env.conf["site_name"])
     logging.getLogger("mkdocs.handbook").info(
         f"离线缓存(service worker)：{precache.files} 个文件，{precache.bytes / 1024:.0f} KB，版本 {precache.version}")
+
+
+def write_learner_record_files(env) -> None:
+    """The catalogue and the per-quiz scripts 我的进度 / 错题本 / 班级成绩 load."""
+    from .render import content_hash, markdown_html
+
+    shown, site = env.variables["_shown"], Path(env.conf["site_dir"])
+    catalog = record.build_catalog(
+        title=env.conf["site_name"], version=record.build_version(Path(env.project_dir)),
+        nav=env.conf["nav"], metas=read_all(Path(env.conf["docs_dir"])), urls=shown["urls"],
+        placed=env.variables["_placed"], quizzes=shown["quizzes"], checklists=shown["checklists"],
+        bank_questions=env.variables["_bank"].questions(), pass_default=int(env.variables["pass_mark"]),
+        hash_of=content_hash, prompt_html=markdown_html)
+    record.write_catalog(site, catalog)
+    record.write_banks(site, shown["html"])

@@ -4,7 +4,7 @@
                               --fix first adds ids that are missing
     new-module STAGE/NAME --title TITLE
                               create a page, its data file and its nav entry
-    export-schema             regenerate schema/quizzes.schema.json from the models
+    export-schema             regenerate schema/*.schema.json (data files, learner record)
     build-offline [ZIP]       strict build into site/, then pack it as a zip
     lint [--fix] [FILE ...]   Chinese copy lint of pages and data (all by default)
     zip SITE_DIR ZIP_FILE     pack a built site for offline use on laptops
@@ -108,7 +108,8 @@ def cmd_build_offline(args: argparse.Namespace) -> int:
 def cmd_export_schema(args: argparse.Namespace) -> int:
     from .schema import export_schema
 
-    print(f"已生成 {export_schema(ROOT).relative_to(ROOT)}")
+    for path in export_schema(ROOT):
+        print(f"已生成 {path.relative_to(ROOT)}")
     return 0
 
 

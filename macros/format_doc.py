@@ -8,6 +8,7 @@ pydantic models, so the page cannot drift from what the validator accepts.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 import types
 import typing
 from typing import Literal, get_args, get_origin
@@ -46,25 +47,27 @@ SECTIONS: list[tuple[type[BaseModel], str]] = [
     (models.Band, "区间"),
 ]
 
-TYPE_NAMES = {str: "文字", int: "整数", float: "数字", bool: "true / false", dict: "对照表"}
+TYPE_NAMES = {str: "文字", int: "整数", float: "数字", bool: "true / false", dict: "对照表",
+              datetime: "日期时间(ISO 8601，例如 2026-11-26T09:30:00Z)"}
 
 
-def describe_type(annotation) -> str:
+def describe_type(annotation, sections=None) -> str:
     """A trainer's words for a field's type."""
+    sections = SECTIONS if sections is None else sections
     origin, args = get_origin(annotation), get_args(annotation)
     if origin is typing.Annotated:
-        return describe_type(args[0])
+        return describe_type(args[0], sections)
     if origin in (typing.Union, types.UnionType):
-        parts = [describe_type(a) for a in args if a is not type(None)]
+        parts = [describe_type(a, sections) for a in args if a is not type(None)]
         return " 或 ".join(dict.fromkeys(parts))
     if origin is Literal:
         return " / ".join(f"`{a}`" for a in args)
     if origin is list:
-        return f"列表：{describe_type(args[0])}" if args else "列表"
+        return f"列表：{describe_type(args[0], sections)}" if args else "列表"
     if origin is dict:
         return "对照表"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        heading = dict(SECTIONS).get(annotation, annotation.__name__)
+        heading = dict(sections).get(annotation, annotation.__name__)
         return f"[{heading}](#fmt-{annotation.__name__.lower()})"
     return TYPE_NAMES.get(annotation, getattr(annotation, "__name__", str(annotation)))
 
@@ -77,22 +80,28 @@ def describe_field(info: FieldInfo) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def model_table(model: type[BaseModel]) -> str:
+def model_table(model: type[BaseModel], sections=None) -> str:
     rows = ["| 字段 | 写什么 | 必填 | 说明 |", "| --- | --- | --- | --- |"]
     for name, info in model.model_fields.items():
         required = "必填" if info.is_required() else "可选"
-        rows.append(f"| `{name}` | {describe_type(info.annotation)} | {required} | {describe_field(info)} |")
+        kind = describe_type(info.annotation, sections)
+        rows.append(f"| `{name}` | {kind} | {required} | {describe_field(info)} |")
     return "\n".join(rows)
 
 
-def format_reference() -> str:
-    """Markdown of every model's fields, in the order trainers meet them."""
+def format_reference(sections=None) -> str:
+    """Markdown of every model's fields, in the order trainers meet them.
+
+    ``sections`` defaults to the data-file models; the learner record's page
+    passes ``record.RECORD_SECTIONS``.
+    """
+    sections = SECTIONS if sections is None else sections
     parts = []
-    for model, heading in SECTIONS:
+    for model, heading in sections:
         anchor = "fmt-" + model.__name__.lower()
         doc = (model.__doc__ or "").strip().split("\n")[0]
         intro = f"{doc}\n\n" if re.search(r"[\u4e00-\u9fff]", doc) else ""
-        parts.append(f"### {heading} {{#{anchor}}}\n\n{intro}{model_table(model)}")
+        parts.append(f"### {heading} {{#{anchor}}}\n\n{intro}{model_table(model, sections)}")
     return "\n\n".join(parts)
 
 

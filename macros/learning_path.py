@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 AUDIENCE_ORDER = ("新业务员", "客户经理", "培训师")
+# Sections about the reader's own record are linked from the home page, not
+# listed as a step of the path.
+NOT_ON_PATH = {"progress"}
 
 
 @dataclass
@@ -49,7 +52,9 @@ def _audiences(metas: list[dict]) -> str:
 def render_learning_path(nav: list, metas: dict[str, dict]) -> str:
     """Markdown of the numbered path: stage, modules in order, readers, minutes."""
     lines = ['<div class="hb-path" markdown>', ""]
-    for number, section in enumerate(nav_sections(nav), start=1):
+    sections = [s for s in nav_sections(nav)
+                if not all(metas.get(p, {}).get("stage") in NOT_ON_PATH for p in s.pages)]
+    for number, section in enumerate(sections, start=1):
         pages = [p for p in section.pages if p in metas]
         section_metas = [metas[p] for p in pages]
         minutes = sum(int(m.get("minutes", 0)) for m in section_metas)

@@ -15,7 +15,7 @@ from .errors import HandbookError
 
 Stage = Literal[
     "home", "interview", "pre-job", "trial", "hiring", "probation", "on-job",
-    "review", "visits", "agents", "reference", "trainers",
+    "review", "visits", "agents", "reference", "trainers", "progress",
 ]
 Audience = Literal["新业务员", "培训师", "客户经理"]
 
@@ -32,6 +32,7 @@ STAGE_NAMES: dict[str, str] = {
     "agents": "代理商管理",
     "reference": "参考",
     "trainers": "培训师指南",
+    "progress": "我的进度",
 }
 
 INVENTORY_IDS = (

@@ -27,8 +27,14 @@ def schema_text() -> str:
     return json.dumps(data_file_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def export_schema(root: Path) -> Path:
-    target = root / SCHEMA_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(schema_text(), encoding="utf-8")
-    return target
+def export_schema(root: Path) -> list[Path]:
+    """Write both checked-in schemas: the data files' and the learner record's."""
+    from .record import RECORD_SCHEMA_PATH, record_schema_text
+
+    written = []
+    for path, text in ((SCHEMA_PATH, schema_text()), (RECORD_SCHEMA_PATH, record_schema_text())):
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written

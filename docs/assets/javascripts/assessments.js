@@ -31,32 +31,23 @@
     total: function (s, max) { return s + " / " + max; },
     toolChoose: "逐项选择后，这里显示结论和对策。", toolNumber: "输入数值后，这里显示结论和对策。",
     toolRange: function (a, b) { return "请输入 " + a + "～" + b + " 之间的数值。"; },
+    redo: "重做这题", removed: "答对了，这道题已移出错题本。",
     noStorage: "这台设备的浏览器不能保存数据（可能处于隐私/无痕模式或存储已满），本页的答题和勾选仍可使用，但不会被保存。"
   };
 
   /* ---------------------------------------------------------------- storage */
-  var PREFIX = "handbook:v1:";
-  var storageOk = (function () {
-    try { localStorage.setItem(PREFIX + "probe", "1"); localStorage.removeItem(PREFIX + "probe"); return true; }
-    catch (e) { return false; }
-  })();
+  /* The store is handbook.js's (window.Handbook.store): "handbook:v1:" keys in
+     localStorage; values that are not JSON objects read as missing. */
+  var store = window.Handbook.store;
   var warned = false;
 
-  function load(key) {
-    if (!storageOk) return null;
-    try {
-      var value = JSON.parse(localStorage.getItem(PREFIX + key));
-      return value && typeof value === "object" && !Array.isArray(value) ? value : null;
-    } catch (e) { return null; }            /* corrupted value: start afresh */
-  }
+  function load(key) { return store.get(key); }
   var current = null;                         /* the assessment being set up or used */
   function save(key, value) {
-    if (!storageOk) return;
-    try { localStorage.setItem(PREFIX + key, JSON.stringify(value)); }
-    catch (e) { storageOk = false; if (current) warnOnce(current); }   /* full: say so once */
+    if (!store.set(key, value) && current) warnOnce(current);   /* full or blocked: say so once */
   }
   function warnOnce(root) {
-    if (storageOk || warned) return;
+    if (store.ok || warned) return;
     warned = true;
     var p = el("p", "hb-notice", T.noStorage);
     p.setAttribute("role", "note");
@@ -176,6 +167,17 @@
     more.href = key.link;
     explain.appendChild(el("p")).appendChild(more);
     box.appendChild(explain);
+    rebase(box, q.closest("[data-base]"));
+  }
+
+  /* A quiz shown away from its page (错题本) carries data-base, the URL of
+     its page: its relative links must point there, not here. */
+  function rebase(container, holder) {
+    if (!holder) return;
+    all(container, "a[href],img[src]").forEach(function (node) {
+      var attr = node.tagName === "IMG" ? "src" : "href", value = node.getAttribute(attr);
+      if (value && !/^[a-z]+:/i.test(value)) node.setAttribute(attr, new URL(value, holder.dataset.base).href);
+    });
   }
 
   /* Role-play: scenes from the key, path kept on the element. */
@@ -227,12 +229,20 @@
   }
 
   /* ---------------------------------------------------------------- quizzes */
-  function initQuiz(root) {
-    var id = root.dataset.quiz, practice = root.dataset.mode === "practice";
+  /* opts.review (错题本): {question id: the latest saved answer, or null}.
+     Then the quiz shows only those questions, each with the rep's last
+     answer and its explanation and a "重做这题" button; answers go to the
+     "review" record (never to the quiz's own score), and opts.onResult(id, ok)
+     is told of each one. */
+  function initQuiz(root, opts) {
+    opts = opts || {};
+    var review = opts.review || null;
+    var id = root.dataset.quiz, practice = !!review || root.dataset.mode === "practice";
     var pass = +root.dataset.pass, keys;
     try { keys = decodeKey(root.dataset.key, id); } catch (e) { return; }
     var questions = all(root, "[data-question]");
-    var state = load("quiz:" + id) || {};
+    var storeKey = review ? "review" : "quiz:" + id;
+    var state = load(storeKey) || {};
     if (!state.q || typeof state.q !== "object") state.q = {};
     var footer = root.querySelector(".hb-quiz__buttons"), scoreBox = root.querySelector(".hb-quiz__score");
     var submitted = false, warnedUnanswered = false;
@@ -240,11 +250,13 @@
     root.querySelector(".hb-quiz__nojs").hidden = true;
     warnOnce(root);
 
-    function persist() { save("quiz:" + id, state); }
+    function persist() { save(storeKey, state); }
 
     function record(q, r, ok) {
       state.q[q.dataset.question] = { h: q.dataset.hash, r: r, ok: ok, t: Date.now() };
+      if (review) state.q[q.dataset.question].z = id;
       delete state.d[q.dataset.question];
+      if (review && opts.onResult) opts.onResult(q.dataset.question, ok);
     }
 
     function reveal(q, r) {
@@ -254,7 +266,19 @@
       var act = q.querySelector(".hb-question__actions");
       if (act) act.textContent = "";
       q.dataset.done = ok ? "right" : "wrong";
+      if (review && act) {
+        if (ok) act.appendChild(el("p", "hb-removed", T.removed));
+        else act.appendChild(button(T.redo, "md-button--primary hb-redo", function () { redo(q); }));
+      }
       return ok;
+    }
+
+    function redo(q) {
+      var fresh = reset(q);
+      setup(fresh, null);
+      questions = questions.map(function (x) { return x === q ? fresh : x; });
+      var first = fresh.querySelector("input,select,button:not([disabled])");
+      if (first) first.focus();
     }
 
     function reset(q) {
@@ -265,7 +289,7 @@
       fresh.querySelector(".hb-feedback").textContent = "";
       delete fresh.dataset.done;
       q.parentNode.replaceChild(fresh, q);
-      delete state.q[q.dataset.question];
+      if (!review) delete state.q[q.dataset.question];
       delete state.d[q.dataset.question];
       return fresh;
     }
@@ -301,6 +325,7 @@
     }
 
     function update(changed) {
+      if (review) { if (changed) persist(); return; }
       var n = questions.length, answered = 0, right = 0;
       questions.forEach(function (q) {
         var s = state.q[q.dataset.question];
@@ -317,6 +342,7 @@
           state.best = Math.max(state.best || 0, pct);
           state.passed = state.best >= pass;
           state.last = Date.now();
+          if (window.Handbook.markNav) setTimeout(window.Handbook.markNav);
         }
         text = T.score(pct, right, n, pass, ok) + (state.best > pct ? " " + T.best(state.best) : "");
       }
@@ -386,8 +412,8 @@
     scoreBox.tabIndex = -1;
     if (!state.d || typeof state.d !== "object") state.d = {};
     questions.forEach(function (q) {
-      var qid = q.dataset.question, saved = state.q[qid], draft = state.d[qid];
-      if (saved && saved.h !== q.dataset.hash) { delete state.q[qid]; saved = null; }
+      var qid = q.dataset.question, saved = review ? review[qid] : state.q[qid], draft = state.d[qid];
+      if (saved && saved.h !== q.dataset.hash) { if (!review) delete state.q[qid]; saved = null; }
       if (saved && !saved.r) saved = null;
       setup(q, saved);
       if (saved && !practice && !submitted) delete q.dataset.done;
@@ -521,5 +547,13 @@
     });
   }
 
-  window.HandbookAssessments = { init: init, strings: T };
+  /* A quiz from the question bank, shown in 错题本 (see initQuiz). */
+  function initReview(root, review, onResult) {
+    root.dataset.ready = "1";
+    current = root;
+    rebase(root, root);
+    initQuiz(root, { review: review, onResult: onResult });
+  }
+
+  window.HandbookAssessments = { init: init, review: initReview, strings: T };
 })();

@@ -1,8 +1,22 @@
-/* Loaded on every page (about a kilobyte). It
+/* Loaded on every page (about 1.5 kilobytes gzipped). It
+   - keeps the learner's local record store (window.Handbook.store): every
+     key is "handbook:v1:<name>" in localStorage, nothing leaves the device;
+   - notes which page the rep is reading (for 继续学习), when a page was read
+     to its end, and which quizzes a page holds;
+   - marks modules whose quizzes are all passed in the navigation;
    - loads the assessment runtime only on pages that have a quiz, checklist,
-     form or tool, and re-runs it after Material's instant navigation;
+     form or tool, and the learner-record views (我的进度, 错题本, 班级成绩)
+     only on their pages; re-runs after Material's instant navigation;
    - over http(s), registers the offline service worker (sw.js) and offers
-     "手册已更新，点击刷新" when a new build is ready. */
+     "手册已更新，点击刷新" when a new build is ready.
+
+   Keys of the store (values are JSON objects; see also assessments.js):
+     page:<page key>  {v: last visit, r: read to the end, a: last heading, q: [quiz ids]}
+     last             {k: page key, u: URL from the site root, title, a: heading, t}
+     learner          {name}
+     quiz:<id>, review, checklist:<id>, form:<id>   (assessments.js)
+   A value that is not a JSON object (corrupted, or written by something
+   else) reads as missing and is left in place untouched. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -10,25 +24,174 @@
   var root = base.replace(/assets\/javascripts\/$/, "");
   var loading = {};
 
+  /* ---- the local store */
+  var PREFIX = "handbook:v1:";
+  var store = {
+    ok: (function () {
+      try { localStorage.setItem(PREFIX + "probe", "1"); localStorage.removeItem(PREFIX + "probe"); return true; }
+      catch (e) { return false; }
+    })(),
+    get: function (key) {
+      if (!store.ok) return null;
+      try {
+        var value = JSON.parse(localStorage.getItem(PREFIX + key));
+        return value && typeof value === "object" && !Array.isArray(value) ? value : null;
+      } catch (e) { return null; }
+    },
+    /* false when the value could not be saved (storage full or blocked) */
+    set: function (key, value) {
+      if (!store.ok) return false;
+      try { localStorage.setItem(PREFIX + key, JSON.stringify(value)); return true; }
+      catch (e) { store.ok = false; return false; }
+    },
+    keys: function (prefix) {
+      var out = [];
+      if (!store.ok) return out;
+      try {
+        for (var i = 0; i < localStorage.length; i++) {
+          var k = localStorage.key(i);
+          if (k && k.indexOf(PREFIX + (prefix || "")) === 0) out.push(k.slice(PREFIX.length));
+        }
+      } catch (e) { /* blocked */ }
+      return out;
+    },
+    /* Everything this handbook keeps on the device, any format version. */
+    clear: function () {
+      try {
+        for (var i = localStorage.length - 1; i >= 0; i--) {
+          var k = localStorage.key(i);
+          if (k && k.indexOf("handbook:") === 0) localStorage.removeItem(k);
+        }
+        return true;
+      } catch (e) { return false; }
+    }
+  };
+
+  /* A page's key from its URL: the path from the site root without ".html"
+     or a trailing "index" (the build uses the same rule: macros/record.py). */
+  function pageKey(url) {
+    var path = String(url).split("#")[0].split("?")[0];
+    if (path.indexOf(root) !== 0) return null;
+    path = decodeURI(path.slice(root.length));
+    if (path === "" || /\/$/.test(path)) path += "index";
+    return path.replace(/\.html$/, "").replace(/(^|\/)index$/, "");
+  }
+
+  /* ---- reading position and progress of the current page */
+  var observer = null, scrollTimer = 0, current = null;
+
+  function heading() {
+    var found = "";
+    Array.prototype.forEach.call(document.querySelectorAll("article h2[id], article h3[id]"), function (h) {
+      if (h.getBoundingClientRect().top < 96) found = h.id;
+    });
+    return found;
+  }
+  function savePosition() {
+    scrollTimer = 0;
+    if (!current) return;
+    var page = store.get("page:" + current.key) || {};
+    page.a = heading();
+    store.set("page:" + current.key, page);
+    var last = store.get("last");
+    if (last && last.k === current.key) { last.a = page.a; store.set("last", last); }
+  }
+  function onScroll() { if (!scrollTimer) scrollTimer = setTimeout(savePosition, 600); }
+
+  function track() {
+    if (observer) { observer.disconnect(); observer = null; }
+    var key = pageKey(location.href), article = document.querySelector("article.md-content__inner");
+    current = null;
+    if (key === null || !article || !store.ok) return;
+    var own = document.querySelector("[data-record]");   /* the home and record pages are not "where I left off" */
+    var page = store.get("page:" + key) || {};
+    page.v = Date.now();
+    page.q = Array.prototype.map.call(document.querySelectorAll("[data-quiz]"), function (q) { return q.dataset.quiz; });
+    store.set("page:" + key, page);
+    current = { key: key };
+    if (!own && key !== "") {
+      var h1 = article.querySelector("h1");
+      store.set("last", { k: key, u: decodeURI(location.href.split("#")[0].slice(root.length)),
+                          title: h1 ? h1.textContent.replace(/¶$/, "").trim() : document.title, a: page.a || "", t: Date.now() });
+    }
+    var end = article.lastElementChild;
+    if (!page.r && end && "IntersectionObserver" in window) {
+      observer = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (e) { return e.isIntersecting; })) return;
+        var p = store.get("page:" + key) || {};
+        if (!p.r) { p.r = Date.now(); store.set("page:" + key, p); }
+        observer.disconnect();
+      });
+      observer.observe(end);
+    }
+  }
+  window.addEventListener("scroll", onScroll, { passive: true });
+
+  /* ---- modules passed: every quiz on the page passed */
+  function passedPages() {
+    var passed = {};
+    store.keys("page:").forEach(function (k) {
+      var p = store.get(k), q = p && Array.isArray(p.q) ? p.q : [];
+      if (q.length && q.every(function (id) { var r = store.get("quiz:" + id); return r && r.passed === true; })) {
+        passed[k.slice(5)] = true;
+      }
+    });
+    return passed;
+  }
+  function markNav() {
+    var passed = passedPages();
+    Array.prototype.forEach.call(document.querySelectorAll("a.md-nav__link[href]"), function (a) {
+      var mark = a.querySelector(".hb-navmark"), key = pageKey(a.href);
+      if (key !== null && passed[key]) {
+        if (mark) return;
+        mark = document.createElement("span");
+        mark.className = "hb-navmark";
+        mark.innerHTML = '<span aria-hidden="true">✓</span><span class="hb-sr">（测验已通过）</span>';
+        a.appendChild(mark);
+      } else if (mark) mark.remove();
+    });
+  }
+
+  /* ---- "继续学习" on the home page */
+  function continueLink() {
+    var box = document.querySelector("[data-continue]"), last = store.get("last");
+    if (!box || !last || typeof last.u !== "string" || typeof last.title !== "string") return;
+    var a = document.createElement("a");
+    a.className = "md-button md-button--primary";
+    a.href = root + last.u + (last.a ? "#" + last.a : "");
+    a.textContent = "继续学习：" + last.title;
+    box.textContent = "";
+    box.appendChild(a);
+    box.hidden = false;
+  }
+
   function load(name, ready) {
-    if (loading[name]) return;
-    loading[name] = true;
+    if (loading[name]) { if (loading[name] === true) ready(); else loading[name].push(ready); return; }
+    loading[name] = [ready];
     var tag = document.createElement("script");
     tag.src = base + name;
-    tag.onload = ready;
+    tag.onload = function () { var queue = loading[name]; loading[name] = true; queue.forEach(function (f) { f(); }); };
     document.head.appendChild(tag);
   }
 
   function run() {
+    track();
+    markNav();
+    continueLink();
     if (document.querySelector("[data-quiz],[data-checklist],[data-form],[data-tool]")) {
-      if (window.HandbookAssessments) window.HandbookAssessments.init(document);
-      else load("assessments.js", function () { window.HandbookAssessments.init(document); });
+      load("assessments.js", function () { window.HandbookAssessments.init(document); });
+    }
+    if (document.querySelector("[data-record]")) {
+      load("assessments.js", function () {
+        load("catalog.js", function () { load("record.js", function () { window.HandbookRecord.init(document); }); });
+      });
     }
     if (document.querySelector("[data-offline-status]")) {
-      if (window.HandbookOffline) window.HandbookOffline.init(document);
-      else load("offline.js", function () { window.HandbookOffline.init(document); });
+      load("offline.js", function () { window.HandbookOffline.init(document); });
     }
   }
+
+  window.Handbook = { store: store, pageKey: pageKey, root: root, base: base, load: load, markNav: markNav };
 
   /* First page: DOMContentLoaded (from file:// Material's document$ does not
      emit). Later pages of instant navigation: document$. run() is idempotent. */
