@@ -109,7 +109,7 @@
     page.q = Array.prototype.map.call(document.querySelectorAll("[data-quiz]"), function (q) { return q.dataset.quiz; });
     store.set("page:" + key, page);
     current = { key: key };
-    if (!own && key !== "") {
+    if (!own && key !== "" && key !== "404") {
       var h1 = article.querySelector("h1");
       store.set("last", { k: key, u: decodeURI(location.href.split("#")[0].slice(root.length)),
                           title: h1 ? h1.textContent.replace(/¶$/, "").trim() : document.title, a: page.a || "", t: Date.now() });
