@@ -94,13 +94,13 @@ def test_dashboard_shows_progress_from_several_pages(two_quizzes, site_url):
     page = dashboard(two_quizzes, site_url)
     assert row(page, "pre-job/objections").locator('[data-quiz="objections"]').inner_text() == "87% ✓ 通过"
     assert row(page, "pre-job/closing").locator('[data-quiz="closing"]').inner_text() == "100% ✓ 通过"
-    assert row(page, "pre-job/five-s").locator('[data-quiz="five-s"]').inner_text() == "未完成"
+    assert row(page, "pre-job/five-s").locator('[data-quiz="five-s"]').inner_text() == "未做"
     # Answering the quiz at the end of the page means the rep got to the end.
     assert row(page, "pre-job/objections").locator('[data-cell="read"]').inner_text().startswith("已读完")
-    assert row(page, "pre-job/five-s").locator('[data-cell="read"]').inner_text() == "读到一半"
+    assert row(page, "pre-job/five-s").locator('[data-cell="read"]').inner_text() == "已打开，未读完"
     assert row(page, "interview").locator('[data-cell="read"]').inner_text() == "未读"
     # Stage pages hold two quizzes: both named.
-    assert row(page, "pre-job").locator('[data-quiz="stage-pre-job"]').inner_text() == "岗前培训结业测试：未完成"
+    assert row(page, "pre-job").locator('[data-quiz="stage-pre-job"]').inner_text() == "岗前培训结业测试 · 未做"
     meters = page.locator(".hb-meter").all_inner_texts()
     assert any(m.startswith("通过的测验") and m.endswith("2 / 30") for m in meters), meters
     assert page.get_by_role("link", name="错题本（2 题）").is_visible()
@@ -110,13 +110,13 @@ def test_dashboard_shows_progress_from_several_pages(two_quizzes, site_url):
 def test_continue_learning_returns_to_the_page_and_section(two_quizzes, site_url):
     page = dashboard(two_quizzes, site_url)
     resume = page.locator(".hb-resume")
-    assert resume.inner_text() == "继续学习：销售中的 5S 原则"
+    assert resume.inner_text() == "继续学习《销售中的 5S 原则》"
     href = resume.get_attribute("href")
     assert href.startswith(site_url + "pre-job/five-s.html#"), href
     # The home page offers the same.
     page.goto(site_url)
     link = page.locator("[data-continue] a")
-    assert link.inner_text() == "继续学习：销售中的 5S 原则"
+    assert link.inner_text() == "继续学习《销售中的 5S 原则》"
     link.click()
     page.wait_for_url("**/pre-job/five-s.html#*")
     anchor = page.url.split("#", 1)[1]
@@ -131,6 +131,10 @@ def test_navigation_marks_passed_modules_only(two_quizzes, site_url):
     hrefs = sorted(h.split("/")[-1] for h in marked.evaluate_all("els => els.map(e => e.href)"))
     assert hrefs == ["closing.html", "objections.html"]
     assert marked.first.locator(".hb-sr").inner_text() == "（测验已通过）"
+    # On a passed page, its table of contents carries no marks.
+    page.goto(site_url + "pre-job/closing.html")
+    assert page.locator(".md-nav--secondary .hb-navmark").count() == 0
+    assert page.locator('.md-nav--primary a.md-nav__link[href$="objections.html"] .hb-navmark').count() == 1
     # Pages stay light: the record code loads only on the record pages.
     loaded = [u for u in page.requests.urls if "catalog.js" in u or "record.js" in u or "/assets/quizzes/" in u]
     assert loaded == []
@@ -169,7 +173,7 @@ def test_mistakes_fill_show_explanations_and_clear(two_quizzes, site_url):
     q = page.locator(f'[data-review] [data-question="{first}"]')
     q.get_by_role("button", name="重做这题").click()
     answer(page, "objections", first, right=True)
-    assert "答对了，这道题已移出错题本。" in q.inner_text()
+    assert "答对了！刷新页面后，这道题会移出错题本。" in q.inner_text()
     assert page.locator(".hb-record__status").inner_text() == "错题本中还有 1 道题，本次已答对 1 道（刷新页面后移出）。"
     # A retry never changes the quiz's own score.
     assert stored(page, "quiz:objections")["best"] == 87
@@ -243,7 +247,7 @@ def test_export_validates_against_the_checked_in_schema(two_quizzes, site_url):
 def test_export_asks_for_a_name_first(page, site_url):
     dashboard(page, site_url)
     page.get_by_role("button", name="导出学习记录（JSON）").click()
-    assert page.locator(".hb-record__status").inner_text() == "请先填写姓名，培训师才能分辨这是谁的记录。"
+    assert page.locator("#hb-learner-name-hint").inner_text() == "请先填写姓名，培训师才能分辨这是谁的记录。"
     assert page.evaluate("document.activeElement.id") == "hb-learner-name"
     assert page.get_attribute("#hb-learner-name", "aria-invalid") == "true"
 
@@ -267,6 +271,14 @@ def test_printed_report_is_the_record_only_on_a4(two_quizzes, site_url):
     assert not page.get_by_role("heading", name="交给培训师").is_visible()
     assert row(page, "pre-job/objections").is_visible()
     assert page.pdf(format="A4").startswith(b"%PDF")
+    # Printing from the browser's own menu gives the same report.
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.get_by_role("heading", name="交给培训师").is_visible()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert not page.get_by_role("heading", name="交给培训师").is_visible()
+    assert page.locator(".hb-report-head").is_visible()
 
 
 def test_reset_asks_first_and_then_clears_everything(two_quizzes, site_url):
@@ -279,8 +291,10 @@ def test_reset_asks_first_and_then_clears_everything(two_quizzes, site_url):
     page.get_by_role("button", name="清除我的学习数据").click()
     assert "无法恢复" in messages[0] and "导出" in messages[0]
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('handbook:'))") == []
-    assert page.locator(".hb-record__status").inner_text() == "已清除这台设备上的全部学习记录。"
-    assert row(page, "pre-job/objections").locator('[data-quiz="objections"]').inner_text() == "未完成"
+    status = page.locator(".hb-record__actions .hb-record__status")
+    assert status.inner_text() == "已清除这台设备上的全部学习记录。"
+    assert page.evaluate("document.activeElement.className") == "hb-record__status"   # focus not lost
+    assert row(page, "pre-job/objections").locator('[data-quiz="objections"]').inner_text() == "未做"
 
 
 def test_bad_local_data_never_breaks_a_page(page, site_url):
@@ -299,7 +313,7 @@ def test_bad_local_data_never_breaks_a_page(page, site_url):
     dashboard(page, site_url)
     notice = page.locator(".hb-notice").inner_text()
     assert "有 2 条学习记录无法读取" in notice and "没有删除" in notice
-    assert row(page, "pre-job/closing").locator('[data-quiz="closing"]').inner_text() == "未完成"
+    assert row(page, "pre-job/closing").locator('[data-quiz="closing"]').inner_text() == "未做"
     assert page.locator(".hb-resume").inner_text() == "从第一阶段开始学习"
     record = export(page, site_url, "李四")
     validate(record)
@@ -351,7 +365,7 @@ def test_class_view_shows_three_reps(page, site_url, three_reps):
     cells = page.locator('.hb-class__table tr[data-quiz="objections"] td').all_inner_texts()
     assert cells == ["87% ✓", "67% ✗", "100% ✓", "2 / 3"]
     closing = page.locator('.hb-class__table tr[data-quiz="closing"] td').all_inner_texts()
-    assert closing == ["未完成", "未完成", "未完成", "0 / 3"]
+    assert closing == ["未做", "未做", "未做", "0 / 3"]
     # Most missed: the first two questions were wrong for 李四 and 王五.
     first = page.locator(".hb-class__missed li").first
     assert first.locator(".hb-class__count").inner_text().strip() == "答错 2 人 / 作答 3 人"
@@ -373,7 +387,7 @@ def test_class_csv_has_a_bom_and_round_trips_chinese(page, site_url, three_reps)
     assert body["王五"]["自测：异议的处理（%）"] == "67"
     assert body["王五"]["自测：异议的处理：是否通过"] == "未通过"
     assert body["张三"]["自测：异议的处理：是否通过"] == "通过"
-    assert body["李四"]["自测：成交：达成最后的交易：是否通过"] == "未完成"
+    assert body["李四"]["自测：成交：达成最后的交易：是否通过"] == "未做"
 
 
 def test_class_view_accepts_dropped_files(page, site_url, three_reps):
@@ -468,3 +482,29 @@ def test_record_controls_are_tablet_sized_and_keyboard_reachable(page, site_url,
     page.focus("#hb-class-files")
     outline = page.evaluate("getComputedStyle(document.querySelector('.hb-drop__pick')).outlineStyle")
     assert outline != "none"
+
+
+def test_answers_saved_by_an_earlier_version_are_ignored_safely(page, site_url):
+    """A question whose content changed since it was answered, a quiz that no
+    longer exists and a retry of an unknown question: none of them count."""
+    page.goto(site_url + OBJECTIONS)
+    qid = question_ids(page, "objections")[0]
+    page.evaluate("""(qid) => {
+        const now = Date.now();
+        localStorage.setItem('handbook:v1:quiz:objections', JSON.stringify({
+            q: {[qid]: {h: '0ld0ld0ld0', r: ['x'], ok: false, t: now}}, best: 50, score: 50, passed: false, attempts: 1, last: now}));
+        localStorage.setItem('handbook:v1:quiz:a-removed-quiz', JSON.stringify({q: {gone: {h: 'a', r: ['x'], ok: false, t: now}}, best: 10}));
+        localStorage.setItem('handbook:v1:review', JSON.stringify({q: {'no-such-question': {h: 'b', r: ['x'], ok: false, t: now, z: 'x'}}}));
+    }""", qid)
+    page.goto(site_url + "progress/mistakes.html")
+    page.wait_for_selector(".hb-record__status")
+    assert page.locator(".hb-record__status").inner_text().startswith("错题本是空的")
+    record = export(page, site_url, "张三")
+    validate(record)
+    objections = next(q for q in record["quizzes"] if q["id"] == "objections")
+    assert (objections["best"], objections["passed"], objections["answers"]) == (50, False, [])
+    assert "a-removed-quiz" not in [q["id"] for q in record["quizzes"]]
+    # On its page the changed question simply asks to be answered again.
+    open_quiz_page(page, site_url, OBJECTIONS, "objections")
+    assert page.locator(f'[data-quiz="objections"] [data-question="{qid}"] .hb-check').is_visible()
+    assert page.js_errors == []

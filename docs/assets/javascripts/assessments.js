@@ -31,7 +31,7 @@
     total: function (s, max) { return s + " / " + max; },
     toolChoose: "逐项选择后，这里显示结论和对策。", toolNumber: "输入数值后，这里显示结论和对策。",
     toolRange: function (a, b) { return "请输入 " + a + "～" + b + " 之间的数值。"; },
-    redo: "重做这题", removed: "答对了，这道题已移出错题本。",
+    redo: "重做这题", removed: "答对了！刷新页面后，这道题会移出错题本。",
     noStorage: "这台设备的浏览器不能保存数据（可能处于隐私/无痕模式或存储已满），本页的答题和勾选仍可使用，但不会被保存。"
   };
 
@@ -245,7 +245,7 @@
     var state = load(storeKey) || {};
     if (!state.q || typeof state.q !== "object") state.q = {};
     var footer = root.querySelector(".hb-quiz__buttons"), scoreBox = root.querySelector(".hb-quiz__score");
-    var submitted = false, warnedUnanswered = false;
+    var submitted = false, warnedUnanswered = false, starting = true;
 
     root.querySelector(".hb-quiz__nojs").hidden = true;
     warnOnce(root);
@@ -267,8 +267,10 @@
       if (act) act.textContent = "";
       q.dataset.done = ok ? "right" : "wrong";
       if (review && act) {
-        if (ok) act.appendChild(el("p", "hb-removed", T.removed));
-        else act.appendChild(button(T.redo, "md-button--primary hb-redo", function () { redo(q); }));
+        var next = act.appendChild(ok ? el("p", "hb-removed", T.removed)
+                                      : button(T.redo, "md-button--primary hb-redo", function () { redo(q); }));
+        if (ok) next.tabIndex = -1;
+        if (!starting && (q.contains(document.activeElement) || document.activeElement === document.body)) next.focus();
       }
       return ok;
     }
@@ -287,6 +289,8 @@
       all(fresh, ".hb-ok,.hb-bad").forEach(function (m) { m.classList.remove("hb-ok", "hb-bad"); });
       all(fresh, "select,input").forEach(function (i) { i.disabled = false; i.checked = false; i.value = i.tagName === "SELECT" ? "" : i.value; });
       fresh.querySelector(".hb-feedback").textContent = "";
+      var actions = fresh.querySelector(".hb-question__actions");
+      if (actions) actions.textContent = "";
       delete fresh.dataset.done;
       q.parentNode.replaceChild(fresh, q);
       if (!review) delete state.q[q.dataset.question];
@@ -428,6 +432,7 @@
       persist();
     });
     update(false);
+    starting = false;
   }
 
   /* ---------------------------------------------------------------- checklists */

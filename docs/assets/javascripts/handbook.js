@@ -38,11 +38,13 @@
         return value && typeof value === "object" && !Array.isArray(value) ? value : null;
       } catch (e) { return null; }
     },
-    /* false when the value could not be saved (storage full or blocked) */
-    set: function (key, value) {
+    /* false when the value could not be saved (storage full or blocked);
+       "quiet" writes (reading position) fail without marking the store broken,
+       so the rep is told only when something they did could not be saved. */
+    set: function (key, value, quiet) {
       if (!store.ok) return false;
       try { localStorage.setItem(PREFIX + key, JSON.stringify(value)); return true; }
-      catch (e) { store.ok = false; return false; }
+      catch (e) { if (!quiet) store.ok = false; return false; }
     },
     keys: function (prefix) {
       var out = [];
@@ -92,9 +94,9 @@
     if (!current) return;
     var page = store.get("page:" + current.key) || {};
     page.a = heading();
-    store.set("page:" + current.key, page);
+    store.set("page:" + current.key, page, true);
     var last = store.get("last");
-    if (last && last.k === current.key) { last.a = page.a; store.set("last", last); }
+    if (last && last.k === current.key) { last.a = page.a; store.set("last", last, true); }
   }
   function onScroll() { if (!scrollTimer) scrollTimer = setTimeout(savePosition, 600); }
 
@@ -107,19 +109,19 @@
     var page = store.get("page:" + key) || {};
     page.v = Date.now();
     page.q = Array.prototype.map.call(document.querySelectorAll("[data-quiz]"), function (q) { return q.dataset.quiz; });
-    store.set("page:" + key, page);
+    store.set("page:" + key, page, true);
     current = { key: key };
     if (!own && key !== "" && key !== "404") {
       var h1 = article.querySelector("h1");
       store.set("last", { k: key, u: decodeURI(location.href.split("#")[0].slice(root.length)),
-                          title: h1 ? h1.textContent.replace(/¶$/, "").trim() : document.title, a: page.a || "", t: Date.now() });
+                          title: h1 ? h1.textContent.replace(/¶$/, "").trim() : document.title, a: page.a || "", t: Date.now() }, true);
     }
     var end = article.lastElementChild;
     if (!page.r && end && "IntersectionObserver" in window) {
       observer = new IntersectionObserver(function (entries) {
         if (!entries.some(function (e) { return e.isIntersecting; })) return;
         var p = store.get("page:" + key) || {};
-        if (!p.r) { p.r = Date.now(); store.set("page:" + key, p); }
+        if (!p.r) { p.r = Date.now(); store.set("page:" + key, p, true); }
         observer.disconnect();
       });
       observer.observe(end);
@@ -141,7 +143,7 @@
   function markNav() {
     var passed = passedPages();
     Array.prototype.forEach.call(document.querySelectorAll("a.md-nav__link[href]"), function (a) {
-      var mark = a.querySelector(".hb-navmark"), key = pageKey(a.href);
+      var mark = a.querySelector(".hb-navmark"), key = a.hash ? null : pageKey(a.href);   /* not the table of contents */
       if (key !== null && passed[key]) {
         if (mark) return;
         mark = document.createElement("span");
@@ -159,7 +161,7 @@
     var a = document.createElement("a");
     a.className = "md-button md-button--primary";
     a.href = root + last.u + (last.a ? "#" + last.a : "");
-    a.textContent = "继续学习：" + last.title;
+    a.textContent = "继续学习《" + last.title + "》";
     box.textContent = "";
     box.appendChild(a);
     box.hidden = false;
@@ -174,8 +176,16 @@
     document.head.appendChild(tag);
   }
 
+  /* Wide tables scroll sideways on narrow screens: make them reachable by keyboard. */
+  function scrollables() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (w) {
+      if (w.scrollWidth > w.clientWidth + 1) w.tabIndex = 0; else w.removeAttribute("tabindex");
+    });
+  }
+
   function run() {
     track();
+    scrollables();
     markNav();
     continueLink();
     if (document.querySelector("[data-quiz],[data-checklist],[data-form],[data-tool]")) {

@@ -25,11 +25,11 @@
     nameHint: "只保存在这台设备上。", needName: "请先填写姓名，培训师才能分辨这是谁的记录。",
     overall: "总体进度", read: "已读完页面", quizzes: "通过的测验", checklists: "完成的清单",
     of: function (a, n) { return a + " / " + n; },
-    resume: function (t) { return "继续学习：" + t; }, start: "从第一阶段开始学习",
+    resume: function (t) { return "继续学习《" + t + "》"; }, start: "从第一阶段开始学习",
     mistakes: function (n) { return "错题本（" + n + " 题）"; },
     page: "页面", reading: "阅读", quiz: "测验", checklist: "清单",
-    readAt: function (d) { return "已读完（" + d + "）"; }, monthDay: function (m, d) { return m + "月" + d + "日"; }, opened: "读到一半", unread: "未读",
-    notDone: "未完成", passed: "通过", failed: "未通过", none: "—",
+    readAt: function (d) { return "已读完（" + d + "）"; }, monthDay: function (m, d) { return m + "月" + d + "日"; }, opened: "已打开，未读完", unread: "未读",
+    notDone: "未做", passed: "通过", failed: "未通过", none: "—",
     score: function (s, ok) { return s + "% " + (ok ? "✓ 通过" : "✗ 未通过"); },
     items: function (a, n) { return a + " / " + n + " 项"; },
     exportJson: "导出学习记录（JSON）", print: "打印报告", reset: "清除我的学习数据",
@@ -39,10 +39,11 @@
     corrupt: function (n) { return "这台设备上有 " + n + " 条学习记录无法读取（可能已损坏），已跳过，没有删除。"; },
     noStorage: "这台设备的浏览器不能保存数据（可能处于隐私/无痕模式），所以这里没有学习记录。",
     reportTitle: "学习记录报告", reportMeta: function (n, d, b) { return "学员：" + n + "　打印日期：" + d + "　手册版本：" + b; },
+    signTrainer: "培训师签字：", signDate: "日期：",
     mistakesNone: "错题本是空的。做完各模块的自测题后，答错的题会出现在这里。",
     mistakesCount: function (n) { return "错题本中有 " + n + " 道题。"; },
     mistakesLeft: function (n, gone) { return "错题本中还有 " + n + " 道题" + (gone ? "，本次已答对 " + gone + " 道（刷新页面后移出）。" : "。"); },
-    from: function (t) { return "来自：" + t; },
+    from: function (t) { return "来自《" + t + "》"; },
     bankMissing: "这道题的题目文件没有加载成功，请点标题进入原页面重做。",
     /* class view */
     pick: "选择学习记录文件", drop: "或者把文件拖到这里（可一次选多个 .json 文件）",
@@ -224,9 +225,9 @@
   }
 
   /* ---------------------------------------------------------------- 我的进度 */
-  function meter(label, done, total) {
+  function meter(label, done, total, index) {
     var row = el("div", "hb-meter");
-    var id = "hb-meter-" + label.length + "-" + total;
+    var id = "hb-meter-" + index;
     var name = row.appendChild(el("span", "hb-meter__label", label));
     name.id = id;
     var bar = row.appendChild(el("progress"));
@@ -247,7 +248,6 @@
     head.appendChild(el("p", "hb-report-head__title", T.reportTitle));
     head.appendChild(el("p", "", T.reportMeta(rec.learner.name || "（未填写）", day(Date.now()), C.build)));
 
-    root.appendChild(el("p", "hb-record__status")).setAttribute("role", "status");
     if (!S.ok) root.appendChild(el("p", "hb-notice", T.noStorage));
     var bad = corruptCount();
     if (bad) root.appendChild(el("p", "hb-notice", T.corrupt(bad)));
@@ -264,19 +264,31 @@
     input.placeholder = T.namePlaceholder;
     input.value = rec.learner.name;
     input.setAttribute("aria-describedby", "hb-learner-name-hint");
-    who.appendChild(el("span", "hb-record__hint", T.nameHint)).id = "hb-learner-name-hint";
+    var hint = who.appendChild(el("span", "hb-record__hint", T.nameHint));
+    hint.id = "hb-learner-name-hint";
+    hint.setAttribute("aria-live", "polite");
     input.addEventListener("input", function () {
       S.set("learner", { name: input.value.trim() });
       input.removeAttribute("aria-invalid");
+      hint.textContent = T.nameHint;
+      hint.classList.remove("hb-bad-text");
     });
+    function needName() {
+      if (learnerName()) return false;
+      hint.textContent = T.needName;
+      hint.classList.add("hb-bad-text");
+      input.setAttribute("aria-invalid", "true");
+      input.focus();
+      return true;
+    }
 
     /* overall */
     var overall = root.appendChild(el("section", "hb-record__overall"));
     overall.setAttribute("aria-labelledby", "hb-overall");
     overall.appendChild(el("h2", "", T.overall)).id = "hb-overall";
-    overall.appendChild(meter(T.read, rec.summary.pages_read, rec.summary.pages_total));
-    overall.appendChild(meter(T.quizzes, rec.summary.quizzes_passed, rec.summary.quizzes_total));
-    overall.appendChild(meter(T.checklists, rec.summary.checklists_done, rec.summary.checklists_total));
+    overall.appendChild(meter(T.read, rec.summary.pages_read, rec.summary.pages_total, 1));
+    overall.appendChild(meter(T.quizzes, rec.summary.quizzes_passed, rec.summary.quizzes_total, 2));
+    overall.appendChild(meter(T.checklists, rec.summary.checklists_done, rec.summary.checklists_total, 3));
     var go = overall.appendChild(el("p", "hb-record__go"));
     var last = S.get("last"), resume = el("a", "md-button md-button--primary hb-resume");
     if (last && typeof last.u === "string" && typeof last.title === "string") {
@@ -309,21 +321,24 @@
         var link = th.appendChild(el("a", "", p.title));
         link.href = pageUrl(k);
         var readDate = p.read_at && new Date(p.read_at);
-        var read = row.appendChild(el("td", p.read_at ? "hb-ok-text" : "", p.read_at ? T.readAt(T.monthDay(readDate.getMonth() + 1, readDate.getDate()))
+        var read = row.appendChild(el("td", p.read_at ? "hb-ok-text" : p.visited_at ? "" : "hb-muted", p.read_at ? T.readAt(T.monthDay(readDate.getMonth() + 1, readDate.getDate()))
                                                                              : p.visited_at ? T.opened : T.unread));
         read.dataset.cell = "read";
+        read.dataset.label = T.reading;
         var qcell = row.appendChild(el("td"));
         qcell.dataset.cell = "quiz";
+        qcell.dataset.label = T.quiz;
         if (!own.q.length) qcell.textContent = T.none;
         own.q.forEach(function (q) {
           var line = qcell.appendChild(el("div", "hb-record__quiz"));
           line.dataset.quiz = q.id;
-          if (own.q.length > 1) line.appendChild(el("span", "hb-record__quiz-title", q.title + "："));
-          line.appendChild(el("span", q.best === null ? "" : q.passed ? "hb-ok-text" : "hb-bad-text",
+          if (own.q.length > 1) line.appendChild(el("span", "hb-record__quiz-title", q.title + " · "));
+          line.appendChild(el("span", q.best === null ? "hb-muted" : q.passed ? "hb-ok-text" : "hb-bad-text",
                               q.best === null ? T.notDone : T.score(q.best, q.passed)));
         });
         var ccell = row.appendChild(el("td"));
         ccell.dataset.cell = "checklist";
+        ccell.dataset.label = T.checklist;
         if (!own.c.length) ccell.textContent = T.none;
         own.c.forEach(function (c) {
           var line = ccell.appendChild(el("div", c.done === c.items ? "hb-ok-text" : ""));
@@ -333,22 +348,28 @@
       });
     });
 
+    /* report foot (print only) */
+    var foot = root.appendChild(el("p", "hb-report-foot"));
+    foot.appendChild(el("span", "", T.signTrainer));
+    foot.appendChild(el("span", "hb-report-foot__line"));
+    foot.appendChild(el("span", "", T.signDate));
+    foot.appendChild(el("span", "hb-report-foot__line hb-report-foot__line--short"));
+
     /* actions */
     var actions = root.appendChild(el("div", "hb-record__actions"));
+    var done = el("p", "hb-record__status");
+    done.setAttribute("role", "status");
+    done.tabIndex = -1;
     actions.appendChild(button(T.exportJson, "md-button--primary hb-export", function () {
+      if (needName()) return;
       var data = snapshot();
-      if (!data.learner.name) {
-        status(root, T.needName, "hb-bad-text");
-        input.setAttribute("aria-invalid", "true");
-        input.focus();
-        return;
-      }
       var name = "学习记录-" + data.learner.name.replace(/[\\/:*?"<>|\s]+/g, "_") + "-" + day(Date.now()) + ".json";
       download(name, "application/json", JSON.stringify(data, null, 2));
-      status(root, T.exported(name));
+      done.textContent = T.exported(name);
     }));
     actions.appendChild(button(T.print, "hb-print", function () {
-      head.querySelector("p:last-child").textContent = T.reportMeta(learnerName() || "（未填写）", day(Date.now()), C.build);
+      if (needName()) return;
+      head.querySelector("p:last-child").textContent = T.reportMeta(learnerName(), day(Date.now()), C.build);
       printOnly(root);
     }));
     actions.appendChild(button(T.reset, "hb-reset", function () {
@@ -356,8 +377,31 @@
       S.clear();
       dashboard(root);
       H.markNav();
-      status(root, T.resetDone);
+      var after = root.querySelector(".hb-record__actions .hb-record__status");
+      after.textContent = T.resetDone;
+      after.focus();
     }));
+    actions.appendChild(done);
+
+    /* Printing from the browser's menu gives the same report as the button. */
+    if (!window.hbReportPrint) {
+      window.hbReportPrint = true;
+      window.addEventListener("beforeprint", function () {
+        var view = document.querySelector('[data-record="dashboard"]');
+        if (!view) return;
+        view.querySelector(".hb-report-head p:last-child").textContent =
+          T.reportMeta(learnerName() || "（未填写）", day(Date.now()), C.build);
+        if (!document.documentElement.classList.contains("hb-print-one")) {
+          document.documentElement.classList.add("hb-print-one", "hb-print-auto");
+          view.classList.add("hb-print-target");
+        }
+      });
+      window.addEventListener("afterprint", function () {
+        if (!document.documentElement.classList.contains("hb-print-auto")) return;
+        document.documentElement.classList.remove("hb-print-one", "hb-print-auto");
+        all(document, ".hb-print-target").forEach(function (x) { x.classList.remove("hb-print-target"); });
+      });
+    }
   }
 
   /* ---------------------------------------------------------------- 错题本 */
@@ -566,7 +610,7 @@
           reps.push(r.data);
         });
         if (!errors.children.length) errors.remove();
-        messages.appendChild(el("p", "", T.loaded(reps.length)));
+        messages.appendChild(el("p", "hb-class__count-line"));
         draw();
       });
     }
@@ -581,20 +625,22 @@
       open(e.dataTransfer && e.dataTransfer.files);
     });
 
-    function draw() {
+    function draw(focusAfter) {
       out.textContent = "";
-      if (!reps.length) return;
+      var count = messages.querySelector(".hb-class__count-line");
+      if (count) count.textContent = T.loaded(reps.length);
+      if (!reps.length) { if (focusAfter) input.focus(); return; }
       reps.sort(function (a, b) { return a.learner.name.localeCompare(b.learner.name, "zh-CN"); });
       var chips = out.appendChild(el("ul", "hb-class__reps"));
-      reps.forEach(function (r) {
+      reps.forEach(function (r, i) {
         var li = chips.appendChild(el("li"));
         li.appendChild(el("span", "", r.learner.name + "（" + T.exportedAt + " " + day(r.exported_at) + "，" + T.build + " " + r.handbook.build + "）"));
-        var b = li.appendChild(button(T.remove, "hb-class__remove", function () { reps.splice(reps.indexOf(r), 1); draw(); }));
+        var b = li.appendChild(button(T.remove, "hb-class__remove", function () { reps.splice(reps.indexOf(r), 1); draw(Math.min(i, reps.length - 1)); }));
         b.setAttribute("aria-label", T.removeOne(r.learner.name));
       });
+      if (typeof focusAfter === "number") chips.querySelectorAll(".hb-class__remove")[focusAfter].focus();
 
       var wrap = out.appendChild(el("div", "hb-class__scroll"));
-      wrap.tabIndex = 0;
       var table = wrap.appendChild(el("table", "hb-class__table"));
       table.appendChild(el("caption", "", T.tableCaption(reps.length)));
       wrap.setAttribute("aria-label", T.tableCaption(reps.length));
@@ -622,7 +668,7 @@
           var s = body.appendChild(el("tr", "hb-class__section"));
           var th = s.appendChild(el("th", "", section));
           th.colSpan = reps.length + 2;
-          th.scope = "colgroup";
+          th.scope = "rowgroup";
         }
         var results = reps.map(function (r) { return quizOf(r, q.id); });
         var passedN = results.filter(function (x) { return x && x.passed; }).length;
@@ -650,6 +696,8 @@
       out.appendChild(button(T.csv, "md-button--primary hb-class__csv", function () {
         download("班级成绩-" + day(Date.now()) + ".csv", "text/csv;charset=utf-8", csv(reps));
       }));
+      /* A table wider than the screen scrolls; then it must take keyboard focus. */
+      if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.tabIndex = 0;
     }
   }
 
