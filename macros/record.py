@@ -166,14 +166,22 @@ def page_key(src: str) -> str:
     return key.strip("/")
 
 
-def build_version(root: Path) -> str:
-    """The commit the site was built from, with its date; without git, "未提交"."""
+def build_version(root: Path) -> tuple[str, str | None]:
+    """(label, ISO time) of the commit the site is built from.
+
+    From git rather than the clock, so two builds of one commit are identical
+    (the offline copy on tablets is then not re-downloaded for nothing).
+    Without git: ("未提交的本地版本", None).
+    """
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%h %cs"], cwd=root, capture_output=True,
+        out = subprocess.run(["git", "log", "-1", "--format=%h %cs %cI"], cwd=root, capture_output=True,
                              text=True, timeout=10, check=True).stdout.split()
     except (OSError, subprocess.SubprocessError):
         out = []
-    return f"{out[1]} · {out[0]}" if len(out) == 2 else "未提交的本地版本"
+    if len(out) != 3:
+        return "未提交的本地版本", None
+    when = datetime.fromisoformat(out[2]).astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    return f"{out[1]} · {out[0]}", when
 
 
 def plain_text(fragment_html: str, limit: int = PROMPT_CHARS) -> str:
@@ -189,7 +197,7 @@ def _built_url(link: str) -> str:
     return target + hash_ + anchor
 
 
-def build_catalog(*, title: str, version: str, nav: list, metas: dict[str, dict], urls: dict[str, str],
+def build_catalog(*, title: str, version: tuple[str, str | None], nav: list, metas: dict[str, dict], urls: dict[str, str],
                   placed: dict, quizzes: dict, checklists: dict, bank_questions: dict,
                   pass_default: int, hash_of, prompt_html) -> dict:
     """The structure 我的进度, 错题本 and 班级成绩 need, as plain data.
@@ -233,8 +241,7 @@ def build_catalog(*, title: str, version: str, nav: list, metas: dict[str, dict]
         link = rebase_link(question.link, data.page, "index.md")
         questions[qid] = {"text": plain_text(prompt_html(question.prompt)), "quiz": home.id,
                           "url": _built_url(link)}
-    return {"format": 1, "title": title, "build": version,
-            "built": datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z"),
+    return {"format": 1, "title": title, "build": version[0], "built": version[1],
             "sections": sections, "pages": pages, "quizzes": quiz_out, "checklists": check_out,
             "questions": questions}
 

@@ -192,6 +192,13 @@
       load("assessments.js", function () { window.HandbookAssessments.init(document); });
     }
     if (document.querySelector("[data-record]")) {
+      if (!document.querySelector("link[data-hb-record]")) {
+        var css = document.createElement("link");
+        css.rel = "stylesheet";
+        css.href = base.replace(/javascripts\/$/, "stylesheets/") + "record.css";
+        css.setAttribute("data-hb-record", "");
+        document.head.appendChild(css);
+      }
       load("assessments.js", function () {
         load("catalog.js", function () { load("record.js", function () { window.HandbookRecord.init(document); }); });
       });
