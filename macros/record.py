@@ -275,12 +275,7 @@ def write_banks(site: Path, rendered: dict[str, str]) -> None:
 RECORD_SCHEMA_PATH = Path("schema") / "learner-record.schema.json"
 
 
-def record_schema() -> dict:
-    schema = LearnerRecord.model_json_schema()
-    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
-    schema["$id"] = "learner-record.schema.json"
-    return schema
-
-
 def record_schema_text() -> str:
-    return json.dumps(record_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    from .schema import model_schema, schema_json
+
+    return schema_json(model_schema(LearnerRecord, "learner-record.schema.json"))

@@ -16,15 +16,24 @@ from .models import DataFile
 SCHEMA_PATH = Path("schema") / "quizzes.schema.json"
 
 
-def data_file_schema() -> dict:
-    schema = DataFile.model_json_schema()
+def model_schema(model, schema_id: str) -> dict:
+    """A pydantic model's JSON Schema, labelled with its draft and file name."""
+    schema = model.model_json_schema()
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
-    schema["$id"] = "quizzes.schema.json"
+    schema["$id"] = schema_id
     return schema
 
 
+def schema_json(schema: dict) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def data_file_schema() -> dict:
+    return model_schema(DataFile, "quizzes.schema.json")
+
+
 def schema_text() -> str:
-    return json.dumps(data_file_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return schema_json(data_file_schema())
 
 
 def export_schema(root: Path) -> list[Path]:

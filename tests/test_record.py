@@ -508,3 +508,17 @@ def test_answers_saved_by_an_earlier_version_are_ignored_safely(page, site_url):
     open_quiz_page(page, site_url, OBJECTIONS, "objections")
     assert page.locator(f'[data-quiz="objections"] [data-question="{qid}"] .hb-check').is_visible()
     assert page.js_errors == []
+
+
+def test_record_pages_work_after_instant_navigation(two_quizzes, site_url):
+    """Reached through Material's instant navigation (no full page load), the
+    record pages still load their code and draw themselves."""
+    page = two_quizzes
+    page.goto(site_url)
+    page.locator(".md-content").get_by_role("link", name="我的进度").first.click()
+    page.wait_for_selector(".hb-record__section")
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].name").endswith("/")   # no reload happened
+    page.get_by_role("link", name="错题本（2 题）").click()
+    page.wait_for_selector("[data-review] [data-question]")
+    assert page.locator("[data-review] [data-question]").count() == 2
+    assert page.js_errors == []

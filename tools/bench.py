@@ -151,13 +151,6 @@ def lighthouse(site: Path) -> None:
     flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
     want = TARGETS["lighthouse"]
     try:
-        record = (site / "assets/javascripts/record.js").read_bytes()
-        catalog = (site / "assets/javascripts/catalog.js").read_bytes()
-        banks = [p.read_bytes() for p in (site / "assets/quizzes").glob("*.js")]
-        print(f"learner record (loaded only by 我的进度 / 错题本 / 班级成绩): record.js {kb(len(record))} / "
-              f"{kb(gz(record))} gzip; catalog.js {kb(len(catalog))} / {kb(gz(catalog))} gzip; "
-              f"{len(banks)} quiz scripts for 错题本 {kb(sum(map(len, banks)))} / {kb(sum(map(gz, banks)))} gzip "
-              f"(each loaded only when it holds a wrong answer)")
         for name, rel in PAGES.items():
             out = subprocess.run([*command, url + rel, "--quiet", "--output=json", "--output-path=stdout",
                                   "--only-categories=performance,accessibility,best-practices",
@@ -231,10 +224,10 @@ def main() -> None:
         print(f"runtime: assessments.js {kb(len(js))} raw / {kb(gz(js))} gzip; "
               f"handbook.js {kb(len(loader))} / {kb(gz(loader))}; handbook.css {kb(len(css))} / {kb(gz(css))}; "
               f"together {kb(len(js + loader + css))} raw / {kb(gz(js) + gz(loader) + gz(css))} gzip")
-        record = (site / "assets/javascripts/record.js").read_bytes()
+        record = (site / "assets/javascripts/record.js").read_bytes() + (site / "assets/stylesheets/record.css").read_bytes()
         catalog = (site / "assets/javascripts/catalog.js").read_bytes()
         banks = [p.read_bytes() for p in (site / "assets/quizzes").glob("*.js")]
-        print(f"learner record (loaded only by 我的进度 / 错题本 / 班级成绩): record.js {kb(len(record))} / "
+        print(f"learner record (loaded only by 我的进度 / 错题本 / 班级成绩): record.js + record.css {kb(len(record))} / "
               f"{kb(gz(record))} gzip; catalog.js {kb(len(catalog))} / {kb(gz(catalog))} gzip; "
               f"{len(banks)} quiz scripts for 错题本 {kb(sum(map(len, banks)))} / {kb(sum(map(gz, banks)))} gzip "
               f"(each loaded only when it holds a wrong answer)")

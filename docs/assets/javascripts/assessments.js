@@ -560,5 +560,8 @@
     initQuiz(root, { review: review, onResult: onResult });
   }
 
-  window.HandbookAssessments = { init: init, review: initReview, strings: T };
+  window.HandbookAssessments = {
+    init: init, review: initReview, strings: T,
+    util: { el: el, button: button, all: all, printOnly: printOnly }      /* shared with record.js */
+  };
 })();

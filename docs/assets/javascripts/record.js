@@ -68,19 +68,7 @@
   };
 
   /* ---------------------------------------------------------------- helpers */
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = text;
-    return e;
-  }
-  function button(text, cls, onClick) {
-    var b = el("button", "md-button " + (cls || ""), text);
-    b.type = "button";
-    b.addEventListener("click", onClick);
-    return b;
-  }
-  function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
+  var U = window.HandbookAssessments.util, el = U.el, button = U.button, all = U.all, printOnly = U.printOnly;
   function isTime(t) { return typeof t === "number" && isFinite(t) && t > 946684800000 && t < 4102444800000; }
   function iso(t) { return isTime(t) ? new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z") : null; }
   function pct(v) { return typeof v === "number" && v >= 0 && v <= 100 && v === Math.round(v) ? v : null; }
@@ -102,18 +90,6 @@
     a.click();
     setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
-  function printOnly(section) {
-    document.documentElement.classList.add("hb-print-one");
-    section.classList.add("hb-print-target");
-    var done = function () {
-      document.documentElement.classList.remove("hb-print-one");
-      section.classList.remove("hb-print-target");
-      window.removeEventListener("afterprint", done);
-    };
-    window.addEventListener("afterprint", done);
-    window.print();
-  }
-
   /* The learning pages in order, and the quizzes and checklists on them. */
   function learningPages() {
     var out = [];
