@@ -72,7 +72,8 @@ def answered(browser, site_url) -> dict:
         answer_quiz(page, "closing")
         open_quiz_page(page, site_url, "pre-job/five-s.html", "five-s")
         page.evaluate("window.scrollTo(0, 1500)")
-        page.wait_for_timeout(800)                           # position saved after scrolling settles
+        page.wait_for_function(                              # position saved once scrolling settles
+            "(JSON.parse(localStorage.getItem('handbook:v1:last') || '{}').a || '') !== ''")
         storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
     finally:
         ctx.close()
@@ -134,6 +135,8 @@ def test_navigation_marks_passed_modules_only(two_quizzes, site_url):
     # On a passed page, its table of contents carries no marks.
     page.goto(site_url + "pre-job/closing.html")
     assert page.locator(".md-nav--secondary .hb-navmark").count() == 0
+    # ...and its own entry, drawn as a label on tablets and phones, has the mark.
+    assert page.locator("label.md-nav__link--active .hb-navmark").count() == 1
     assert page.locator('.md-nav--primary a.md-nav__link[href$="objections.html"] .hb-navmark').count() == 1
     # Pages stay light: the record code loads only on the record pages.
     loaded = [u for u in page.requests.urls if "catalog.js" in u or "record.js" in u or "/assets/quizzes/" in u]

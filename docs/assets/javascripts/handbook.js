@@ -142,8 +142,11 @@
   }
   function markNav() {
     var passed = passedPages();
-    Array.prototype.forEach.call(document.querySelectorAll("a.md-nav__link[href]"), function (a) {
-      var mark = a.querySelector(".hb-navmark"), key = a.hash ? null : pageKey(a.href);   /* not the table of contents */
+    var here = pageKey(location.href);
+    /* Links to pages (not the table of contents), and on phones and tablets the
+       current page's entry, which Material draws as a label opening its contents. */
+    Array.prototype.forEach.call(document.querySelectorAll("a.md-nav__link[href], label.md-nav__link--active[for=__toc]"), function (a) {
+      var mark = a.querySelector(".hb-navmark"), key = a.tagName === "LABEL" ? here : a.hash ? null : pageKey(a.href);
       if (key !== null && passed[key]) {
         if (mark) return;
         mark = document.createElement("span");

@@ -216,6 +216,9 @@
 
   function dashboard(root) {
     root.textContent = "";
+    /* Ask the browser to keep this site's data when space runs low (granted
+       silently or refused; nothing is shown to the rep). */
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     var rec = snapshot(), byPage = {};
     rec.quizzes.forEach(function (q) { (byPage[q.page] = byPage[q.page] || { q: [], c: [] }).q.push(q); });
     rec.checklists.forEach(function (c) { (byPage[c.page] = byPage[c.page] || { q: [], c: [] }).c.push(c); });
