@@ -27,7 +27,7 @@ from .errors import HandbookError, HandbookErrors, report
 from .frontmatter import read_all
 from .history import last_changed, page_date
 from .learning_path import render_learning_path
-from .loader import Bank, load_bank
+from .loader import Bank, built_url, load_bank
 from .render import RenderContext, render_checklist, render_form, render_quiz, render_tool
 from .macro_errors import MacroCallError, register as register_error_messages
 from .pages import STAGE_NAMES, validate_page_meta
@@ -65,7 +65,7 @@ def define_env(env) -> None:
     except (HandbookError, HandbookErrors) as error:
         _fail(error)
     placed = env.variables["_placed"] = {}
-    context = RenderContext(pass_mark=int(env.variables["pass_mark"]), link_url=_link_url)
+    context = RenderContext(pass_mark=int(env.variables["pass_mark"]), link_url=built_url)
 
     def lookup(kind: str, ident: str, collection: str):
         """The quiz / checklist / form ``ident`` of the current page's data file."""
@@ -125,7 +125,7 @@ def define_env(env) -> None:
     @env.macro
     def tool(ident: str) -> str:
         """A decision tool of this page's data file: ``{{ tool("man-classifier") }}``."""
-        return render_tool(lookup("工具", ident, "tools"), _link_url)
+        return render_tool(lookup("工具", ident, "tools"), built_url)
 
     @env.macro
     def format_reference() -> str:
@@ -143,14 +143,6 @@ def define_env(env) -> None:
 
     env.variables["_bank"] = bank
     env.variables["_dates"] = last_changed(Path(env.project_dir))
-
-
-def _link_url(link: str) -> str:
-    """A question's section link (relative to its page, .md) as a built URL."""
-    target, hash_, anchor = link.partition("#")
-    if target.endswith(".md"):
-        target = target[:-3] + ".html"
-    return target + hash_ + anchor
 
 
 def unplaced(bank: Bank, placed: dict) -> list[HandbookError]:

@@ -60,6 +60,14 @@ class Bank:
         return quiz.model_copy(update={"questions": drawn + list(quiz.questions), "draw": []})
 
 
+def built_url(link: str) -> str:
+    """A link to a page source (``objections.md#kinds``) as the built site's URL."""
+    target, hash_, anchor = link.partition("#")
+    if target.endswith(".md"):
+        target = target[:-3] + ".html"
+    return target + hash_ + anchor
+
+
 def rebase_link(link: str, from_page: str, to_page: str) -> str:
     """A link written relative to ``from_page``, rewritten relative to ``to_page``."""
     target, hash_, anchor = link.partition("#")

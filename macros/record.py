@@ -31,7 +31,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .learning_path import nav_sections
-from .loader import rebase_link
+from .loader import built_url, rebase_link
 
 FORMAT_NAME = "handbook-learner-record"
 FORMAT_VERSION = 1
@@ -190,13 +190,6 @@ def plain_text(fragment_html: str, limit: int = PROMPT_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _built_url(link: str) -> str:
-    target, hash_, anchor = link.partition("#")
-    if target.endswith(".md"):
-        target = target[:-3] + ".html"
-    return target + hash_ + anchor
-
-
 def build_catalog(*, title: str, version: tuple[str, str | None], nav: list, metas: dict[str, dict], urls: dict[str, str],
                   placed: dict, quizzes: dict, checklists: dict, bank_questions: dict,
                   pass_default: int, hash_of, prompt_html) -> dict:
@@ -240,7 +233,7 @@ def build_catalog(*, title: str, version: tuple[str, str | None], nav: list, met
             continue
         link = rebase_link(question.link, data.page, "index.md")
         questions[qid] = {"text": plain_text(prompt_html(question.prompt)), "quiz": home.id,
-                          "url": _built_url(link)}
+                          "url": built_url(link)}
     return {"format": 1, "title": title, "build": version[0], "built": version[1],
             "sections": sections, "pages": pages, "quizzes": quiz_out, "checklists": check_out,
             "questions": questions}

@@ -19,6 +19,7 @@
 
   var FORMAT = "handbook-learner-record", VERSION = 1;
   var C = window.HandbookCatalog, H = window.Handbook, S = H.store;
+  var printHooked = false;                     /* the beforeprint/afterprint listeners, added once */
 
   var T = {
     name: "姓名", namePlaceholder: "导出和打印时使用",
@@ -77,11 +78,6 @@
     return isNaN(d) ? "" : d.getFullYear() + "-" + ("0" + (d.getMonth() + 1)).slice(-2) + "-" + ("0" + d.getDate()).slice(-2);
   }
   function pageUrl(key) { return H.root + C.pages[key].url; }
-  function status(root, text, cls) {
-    var box = root.querySelector(".hb-record__status");
-    box.textContent = text || "";
-    box.className = "hb-record__status" + (cls ? " " + cls : "");
-  }
   function download(name, type, text) {
     var a = el("a");
     a.href = URL.createObjectURL(new Blob([text], { type: type }));
@@ -363,8 +359,8 @@
     actions.appendChild(done);
 
     /* Printing from the browser's menu gives the same report as the button. */
-    if (!window.hbReportPrint) {
-      window.hbReportPrint = true;
+    if (!printHooked) {
+      printHooked = true;
       window.addEventListener("beforeprint", function () {
         var view = document.querySelector('[data-record="dashboard"]');
         if (!view) return;
