@@ -5,7 +5,7 @@ the way the runtime does."""
 
 from __future__ import annotations
 
-from macros.render import decode_key
+from macros.assessments.keys import decode_key
 
 
 def quiz_key(page, quiz_id: str) -> dict:

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.copy_lint import copy_files, lint_file
-from macros.frontmatter import read_all
-from macros.pages import INVENTORY_IDS
+from macros.content.copy_lint import copy_files, lint_file
+from macros.content.frontmatter import read_all
+from macros.content.pages import INVENTORY_IDS
 
 DOCS = ROOT / "docs"
 INVENTORY = Path(ROOT.parent / "shared" / "seed" / "INVENTORY.md")

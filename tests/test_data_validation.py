@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from macros.errors import HandbookErrors
-from macros.loader import load_bank
+from macros.bank.loader import load_bank
 
 PAGE = """---
 title: 页面

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.frontmatter import read_all
-from macros.loader import load_bank
-from macros.pages import INVENTORY_IDS
-from macros.validate import answers_of, choice_text
+from macros.content.frontmatter import read_all
+from macros.bank.loader import load_bank
+from macros.content.pages import INVENTORY_IDS
+from macros.assessments.types.base import answers_of, choice_text
 
 BANK = load_bank(ROOT)
 METAS = read_all(ROOT / "docs")

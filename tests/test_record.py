@@ -16,7 +16,7 @@ import pytest
 
 from answering import answer, answer_quiz, question_ids
 from conftest import ROOT
-from macros.record import RECORD_SCHEMA_PATH, record_schema_text
+from macros.record.format import RECORD_SCHEMA_PATH, record_schema_text
 
 SCHEMA = json.loads((ROOT / RECORD_SCHEMA_PATH).read_text(encoding="utf-8"))
 OBJECTIONS = "pre-job/objections.html"
@@ -411,8 +411,8 @@ BAD_FILES = {
     "foreign.json": (json.dumps({"quizzes": [{"id": "objections"}]}),
                      "不是本手册导出的学习记录。请让学员在“我的进度”页点“导出学习记录”。"),
     "future.json": (None, "由较新版本的手册导出（格式版本 2），本页只能读取版本 1。请先更新手册（刷新或重新安装）再打开。"),
-    "tampered.json": (None, "学习记录不完整或被改动过：第 1 个测验的成绩不是 0–100 的整数。"),
-    "nameless.json": (None, "学习记录不完整或被改动过：缺少学员姓名。"),
+    "tampered.json": (None, "学习记录不完整或被改动过：第 1 个测验的最好成绩(%)不是 0–100 的整数。"),
+    "nameless.json": (None, "学习记录不完整或被改动过：学员的姓名不能为空。"),
 }
 
 

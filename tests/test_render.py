@@ -9,9 +9,10 @@ import re
 import pytest
 
 from conftest import FIXTURES, ROOT
-from macros.loader import load_bank
-from macros.render import RenderContext, decode_key, render_checklist, render_form, render_quiz
-from macros.schema import SCHEMA_PATH, schema_text
+from macros.bank.loader import load_bank
+from macros.assessments.keys import decode_key
+from macros.assessments.render import RenderContext, render_checklist, render_form, render_quiz
+from macros.bank.schema import SCHEMA_PATH, schema_text
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 CTX = RenderContext(pass_mark=80, link_url=lambda link: link.replace(".md", ".html"))

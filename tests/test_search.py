@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from conftest import ROOT
-from macros.frontmatter import read_all
+from macros.content.frontmatter import read_all
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
 

@@ -12,8 +12,9 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from conftest import run_mkdocs_build
-from macros import models
-from macros.format_doc import documented_models
+from macros.assessments import models
+from macros.assessments import types as question_types
+from macros.bank.format_doc import documented_models
 
 
 def chore(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -79,13 +80,17 @@ def test_build_errors_become_annotations_in_ci(project_copy: Path):
 
 
 def all_models() -> set[type[BaseModel]]:
-    abstract = {models.Strict, models.QuestionBase, models.ToolBase}
-    return {m for m in vars(models).values()
-            if isinstance(m, type) and issubclass(m, models.Strict) and m not in abstract}
+    """Every concrete model of the data format, question types' included."""
+    abstract = {models.Strict, models.ToolBase}
+    found = {m for m in vars(models).values()
+             if isinstance(m, type) and issubclass(m, models.Strict) and m not in abstract}
+    for kind in question_types.TYPES.values():
+        found |= {kind.model, *(part for part, _ in kind.parts)}
+    return found
 
 
 def test_format_page_documents_every_field(site_dir: Path):
-    assert all_models() - documented_models() == set(), "a model is missing from macros/format_doc.SECTIONS"
+    assert all_models() - documented_models() == set(), "a model is missing from macros/bank/format_doc.SECTIONS"
     undocumented = [f"{m.__name__}.{name}" for m in all_models() for name, info in m.model_fields.items()
                     if not (info.title or info.description)]
     assert undocumented == [], "fields without a Chinese title/description"

@@ -211,7 +211,7 @@ def main() -> None:
 
         files = [p for p in site.rglob("*") if p.is_file()]
         print(f"built site: {kb(sum(p.stat().st_size for p in files))} in {len(files)} files")
-        from macros.pwa import precache_list
+        from macros.webapp import precache_list
 
         cached = precache_list(site)
         print(f"offline precache (sw.js): {len(cached)} files, {kb(sum(size for _, size in cached.values()))}")

@@ -1,0 +1,58 @@
+"""Rules of checklists, forms and decision tools beyond what the schema says.
+
+Each returns [(message, location inside the item)]; ``bank/rules.py`` turns
+them into file:line errors.
+"""
+
+from __future__ import annotations
+
+from . import models
+
+
+def check_form(form: models.Form) -> list[tuple[str, tuple]]:
+    """Every level a criterion describes is on the form's scale."""
+    values = {level.value for level in form.scale}
+    problems = []
+    for gi, group in enumerate(form.groups):
+        for ci, criterion in enumerate(group.criteria):
+            unknown = sorted(set(criterion.levels) - values)
+            if unknown:
+                problems.append((f"评定项目 {criterion.id} 的等级 {'、'.join(map(str, unknown))} 不在评分等级 scale 中",
+                                 ("groups", gi, "criteria", ci, "levels")))
+    return problems
+
+
+def check_tool(tool) -> list[tuple[str, tuple]]:
+    """Lookup tools answer every combination exactly once; range bands tile the scale."""
+    problems: list[tuple[str, tuple]] = []
+    if isinstance(tool, models.LookupTool):
+        allowed = [[o.value for o in d.options] for d in tool.dimensions]
+        seen: dict[tuple, int] = {}
+        for oi, outcome in enumerate(tool.outcomes):
+            where = ("outcomes", oi, "when")
+            if len(outcome.when) != len(allowed):
+                problems.append((f"第 {oi + 1} 条结论的条件应有 {len(allowed)} 个取值(现有 {len(outcome.when)} 个)", where))
+                continue
+            bad = [v for v, ok in zip(outcome.when, allowed) if v not in ok]
+            if bad:
+                problems.append((f"第 {oi + 1} 条结论的条件中有未定义的取值 {'、'.join(bad)}", where))
+            elif tuple(outcome.when) in seen:
+                problems.append((f"条件 {'+'.join(outcome.when)} 重复出现(第 {seen[tuple(outcome.when)] + 1} 条已有)", where))
+            seen.setdefault(tuple(outcome.when), oi)
+        combos = [()]
+        for values in allowed:
+            combos = [c + (v,) for c in combos for v in values]
+        missing = ["+".join(c) for c in combos if c not in seen]
+        if missing:
+            problems.append((f"缺少这些组合的结论：{'、'.join(missing)}", ("outcomes",)))
+    else:
+        edge = tool.min
+        for bi, band in enumerate(tool.bands):
+            if band.min != edge or band.max <= band.min:
+                problems.append((f"第 {bi + 1} 个区间应从 {edge:g} 开始、且上限大于下限", ("bands", bi)))
+                break
+            edge = band.max
+        else:
+            if edge != tool.max:
+                problems.append((f"区间最后到 {edge:g}，没有覆盖到最大值 {tool.max:g}", ("bands",)))
+    return problems

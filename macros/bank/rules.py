@@ -1,0 +1,121 @@
+"""Rules beyond the schema: within a question, across a file, across the site.
+
+Each check returns a list of ``HandbookError`` (empty when all is well), so a
+trainer sees every problem of a build at once, each on its own line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..assessments import types as question_types
+from ..assessments.rules import check_form, check_tool
+from ..content.links import resolve_link
+from ..errors import HandbookError
+from .data import Bank, PageData
+from .yaml_lines import line_of
+
+
+# --------------------------------------------------------------------------
+# One question: the rules of its type (types/<type>.py)
+# --------------------------------------------------------------------------
+
+def check_question(q) -> list[tuple[str, tuple]]:
+    """Problems of one question as (message, location inside the question)."""
+    return question_types.get(q.type).check(q)
+
+
+# --------------------------------------------------------------------------
+# A file and the whole bank
+# --------------------------------------------------------------------------
+
+def _error(pd: PageData, message: str, loc: tuple) -> HandbookError:
+    return HandbookError(pd.path, message, line_of(pd.raw, loc))
+
+
+def check_file(pd: PageData, docs_dir: Path) -> list[HandbookError]:
+    if not (docs_dir / pd.page).is_file():
+        return [HandbookError(pd.path, f"没有对应的页面 docs/{pd.page}(数据文件必须与页面同路径)", 1)]
+    errors: list[HandbookError] = []
+    for qi, quiz in enumerate(pd.data.quizzes):
+        for i, q in enumerate(quiz.questions):
+            base = ("quizzes", qi, "questions", i)
+            for message, loc in check_question(q):
+                errors.append(_error(pd, f"问题 {q.id}: {message}", base + loc))
+            problem = resolve_link(pd.page, q.link, docs_dir)
+            if problem:
+                errors.append(_error(pd, f"问题 {q.id}: {problem}", base + ("link",)))
+    for ti, tool in enumerate(pd.data.tools):
+        for message, loc in check_tool(tool):
+            errors.append(_error(pd, f"工具 {tool.id}: {message}", ("tools", ti) + loc))
+        problem = tool.link and resolve_link(pd.page, tool.link, docs_dir)
+        if problem:
+            errors.append(_error(pd, f"工具 {tool.id}: {problem}", ("tools", ti, "link")))
+    for fi, form in enumerate(pd.data.forms):
+        for message, loc in check_form(form):
+            errors.append(_error(pd, f"表格 {form.id}: {message}", ("forms", fi) + loc))
+    return errors
+
+
+def all_ids(pd: PageData):
+    """Every (kind, id, location) defined in one file; ids share one namespace."""
+    for qi, quiz in enumerate(pd.data.quizzes):
+        yield "测验", quiz.id, ("quizzes", qi, "id")
+        for i, q in enumerate(quiz.questions):
+            yield "问题", q.id, ("quizzes", qi, "questions", i, "id")
+    for ci, checklist in enumerate(pd.data.checklists):
+        yield "清单", checklist.id, ("checklists", ci, "id")
+        for gi, group in enumerate(checklist.groups):
+            for ii, item in enumerate(group.items):
+                yield "检查项", item.id, ("checklists", ci, "groups", gi, "items", ii, "id")
+    for ti, tool in enumerate(pd.data.tools):
+        yield "工具", tool.id, ("tools", ti, "id")
+    for fi, form in enumerate(pd.data.forms):
+        yield "表格", form.id, ("forms", fi, "id")
+        for gi, group in enumerate(form.groups):
+            for ci, criterion in enumerate(group.criteria):
+                yield "评定项目", criterion.id, ("forms", fi, "groups", gi, "criteria", ci, "id")
+
+
+def check_unique_ids(bank: Bank) -> list[HandbookError]:
+    seen: dict[str, str] = {}
+    errors = []
+    for pd in bank.pages.values():
+        for kind, ident, loc in all_ids(pd):
+            where = f"{pd.path}:{line_of(pd.raw, loc)}"
+            if ident in seen:
+                errors.append(_error(pd, f"{kind}编号 {ident} 已在 {seen[ident]} 使用过(编号必须全站唯一)", loc))
+            else:
+                seen[ident] = where
+    return errors
+
+
+def check_draws(bank: Bank, complete: bool = True) -> list[HandbookError]:
+    """Stage tests draw existing questions of other quizzes, each once; no empty quiz."""
+    index = bank.questions()
+    errors = []
+    for pd in bank.pages.values():
+        for qi, quiz in enumerate(pd.data.quizzes):
+            if not quiz.draw and not quiz.questions:
+                errors.append(_error(pd, f"测验 {quiz.id}: 没有题目(questions 和 draw 都是空的)", ("quizzes", qi, "id")))
+            own = {q.id for q in quiz.questions}
+            seen: set[str] = set()
+            for di, ident in enumerate(quiz.draw):
+                loc = ("quizzes", qi, "draw", di)
+                if ident not in index:
+                    if complete:
+                        errors.append(_error(pd, f"测验 {quiz.id}: 要抽取的题目 {ident} 不存在", loc))
+                elif ident in own or index[ident][1] is quiz:
+                    errors.append(_error(pd, f"测验 {quiz.id}: 题目 {ident} 本来就在本测验中，不需要抽取", loc))
+                elif ident in seen:
+                    errors.append(_error(pd, f"测验 {quiz.id}: 题目 {ident} 被抽取了两次", loc))
+                seen.add(ident)
+    return errors
+
+
+def validate_bank(bank: Bank, docs_dir: Path, complete: bool = True) -> list[HandbookError]:
+    """All rules; ``complete`` is False when some file could not be read."""
+    errors: list[HandbookError] = []
+    for pd in bank.pages.values():
+        errors += check_file(pd, docs_dir)
+    return errors + check_unique_ids(bank) + check_draws(bank, complete)

@@ -1,0 +1,271 @@
+/* Loaded on every page (about 1.5 kilobytes gzipped). It
+   - keeps the learner's local record store (window.Handbook.store): every
+     key is "handbook:v1:<name>" in localStorage, nothing leaves the device;
+   - notes which page the rep is reading (for 继续学习), when a page was read
+     to its end, and which quizzes a page holds;
+   - marks modules whose quizzes are all passed in the navigation;
+   - loads the assessment runtime only on pages that have a quiz, checklist,
+     form or tool, and the learner-record views (我的进度, 错题本, 班级成绩)
+     only on their pages; re-runs after Material's instant navigation;
+   - over http(s), registers the offline service worker (sw.js) and offers
+     "手册已更新，点击刷新" when a new build is ready.
+
+   Keys of the store (values are JSON objects; see also assessments.js):
+     page:<page key>  {v: last visit, r: read to the end, a: last heading, q: [quiz ids]}
+     last             {k: page key, u: URL from the site root, title, a: heading, t}
+     learner          {name}
+     quiz:<id>, review, checklist:<id>, form:<id>   (assessments.js)
+   A value that is not a JSON object (corrupted, or written by something
+   else) reads as missing and is left in place untouched. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var base = script && script.src ? script.src.replace(/[^/]*$/, "") : "";
+  var root = base.replace(/assets\/javascripts\/$/, "");
+  var loading = {};
+
+  /* ---- what the build shares with the browser (macros/record/format.py
+     contract(), emitted in front of this file at build) */
+  var CONTRACT = window.HandbookContract;
+
+  /* The one rule for "passed", used by the quiz, the nav marks and the
+     record pages: a best score at or above the quiz's pass mark. */
+  function passed(best, pass) { return typeof best === "number" && typeof pass === "number" && best >= pass; }
+  function quizPassed(id) {
+    var r = store.get("quiz:" + id);
+    return !!r && passed(r.best, CONTRACT.passMarks[id]);
+  }
+
+  /* ---- the local store */
+  var PREFIX = CONTRACT.prefix;
+  var store = {
+    ok: (function () {
+      try { localStorage.setItem(PREFIX + "probe", "1"); localStorage.removeItem(PREFIX + "probe"); return true; }
+      catch (e) { return false; }
+    })(),
+    get: function (key) {
+      if (!store.ok) return null;
+      try {
+        var value = JSON.parse(localStorage.getItem(PREFIX + key));
+        return value && typeof value === "object" && !Array.isArray(value) ? value : null;
+      } catch (e) { return null; }
+    },
+    /* false when the value could not be saved (storage full or blocked);
+       "quiet" writes (reading position) fail without marking the store broken,
+       so the rep is told only when something they did could not be saved. */
+    set: function (key, value, quiet) {
+      if (!store.ok) return false;
+      try { localStorage.setItem(PREFIX + key, JSON.stringify(value)); return true; }
+      catch (e) { if (!quiet) store.ok = false; return false; }
+    },
+    keys: function (prefix) {
+      var out = [];
+      if (!store.ok) return out;
+      try {
+        for (var i = 0; i < localStorage.length; i++) {
+          var k = localStorage.key(i);
+          if (k && k.indexOf(PREFIX + (prefix || "")) === 0) out.push(k.slice(PREFIX.length));
+        }
+      } catch (e) { /* blocked */ }
+      return out;
+    },
+    /* Everything this handbook keeps on the device, any format version. */
+    clear: function () {
+      try {
+        for (var i = localStorage.length - 1; i >= 0; i--) {
+          var k = localStorage.key(i);
+          if (k && k.indexOf("handbook:") === 0) localStorage.removeItem(k);
+        }
+        return true;
+      } catch (e) { return false; }
+    }
+  };
+
+  /* A page's key from its URL: the path from the site root without ".html"
+     or a trailing "index" (the build uses the same rule: macros/record/catalog.py). */
+  function pageKey(url) {
+    var path = String(url).split("#")[0].split("?")[0];
+    if (path.indexOf(root) !== 0) return null;
+    path = decodeURI(path.slice(root.length));
+    if (path === "" || /\/$/.test(path)) path += "index";
+    return path.replace(/\.html$/, "").replace(/(^|\/)index$/, "");
+  }
+
+  /* ---- reading position and progress of the current page */
+  var observer = null, scrollTimer = 0, current = null;
+
+  function heading() {
+    var found = "";
+    Array.prototype.forEach.call(document.querySelectorAll("article h2[id], article h3[id]"), function (h) {
+      if (h.getBoundingClientRect().top < 96) found = h.id;
+    });
+    return found;
+  }
+  function savePosition() {
+    scrollTimer = 0;
+    if (!current) return;
+    var page = store.get("page:" + current.key) || {};
+    page.a = heading();
+    store.set("page:" + current.key, page, true);
+    var last = store.get("last");
+    if (last && last.k === current.key) { last.a = page.a; store.set("last", last, true); }
+  }
+  function onScroll() { if (!scrollTimer) scrollTimer = setTimeout(savePosition, 600); }
+
+  function track() {
+    if (observer) { observer.disconnect(); observer = null; }
+    var key = pageKey(location.href), article = document.querySelector("article.md-content__inner");
+    current = null;
+    if (key === null || !article || !store.ok) return;
+    var own = document.querySelector("[data-record]");   /* the home and record pages are not "where I left off" */
+    var page = store.get("page:" + key) || {};
+    page.v = Date.now();
+    page.q = Array.prototype.map.call(document.querySelectorAll("[data-quiz]"), function (q) { return q.dataset.quiz; });
+    store.set("page:" + key, page, true);
+    current = { key: key };
+    if (!own && key !== "" && key !== "404") {
+      var h1 = article.querySelector("h1");
+      store.set("last", { k: key, u: decodeURI(location.href.split("#")[0].slice(root.length)),
+                          title: h1 ? h1.textContent.replace(/¶$/, "").trim() : document.title, a: page.a || "", t: Date.now() }, true);
+    }
+    var end = article.lastElementChild;
+    if (!page.r && end && "IntersectionObserver" in window) {
+      observer = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (e) { return e.isIntersecting; })) return;
+        var p = store.get("page:" + key) || {};
+        if (!p.r) { p.r = Date.now(); store.set("page:" + key, p, true); }
+        observer.disconnect();
+      });
+      observer.observe(end);
+    }
+  }
+  window.addEventListener("scroll", onScroll, { passive: true });
+
+  /* ---- modules passed: every quiz on the page passed */
+  function passedPages() {
+    var passed = {};
+    store.keys("page:").forEach(function (k) {
+      var p = store.get(k), q = p && Array.isArray(p.q) ? p.q : [];
+      if (q.length && q.every(quizPassed)) {
+        passed[k.slice(5)] = true;
+      }
+    });
+    return passed;
+  }
+  function markNav() {
+    var passed = passedPages();
+    var here = pageKey(location.href);
+    /* Links to pages (not the table of contents), and on phones and tablets the
+       current page's entry, which Material draws as a label opening its contents. */
+    Array.prototype.forEach.call(document.querySelectorAll("a.md-nav__link[href], label.md-nav__link--active[for=__toc]"), function (a) {
+      var mark = a.querySelector(".hb-navmark"), key = a.tagName === "LABEL" ? here : a.hash ? null : pageKey(a.href);
+      if (key !== null && passed[key]) {
+        if (mark) return;
+        mark = document.createElement("span");
+        mark.className = "hb-navmark";
+        mark.innerHTML = '<span aria-hidden="true">✓</span><span class="hb-sr">（测验已通过）</span>';
+        a.appendChild(mark);
+      } else if (mark) mark.remove();
+    });
+  }
+
+  /* ---- "继续学习" on the home page */
+  function continueLink() {
+    var box = document.querySelector("[data-continue]"), last = store.get("last");
+    if (!box || !last || typeof last.u !== "string" || typeof last.title !== "string") return;
+    var a = document.createElement("a");
+    a.className = "md-button md-button--primary";
+    a.href = root + last.u + (last.a ? "#" + last.a : "");
+    a.textContent = "继续学习《" + last.title + "》";
+    box.textContent = "";
+    box.appendChild(a);
+    box.hidden = false;
+  }
+
+  function load(name, ready) {
+    if (loading[name]) { if (loading[name] === true) ready(); else loading[name].push(ready); return; }
+    loading[name] = [ready];
+    var tag = document.createElement("script");
+    tag.src = base + name;
+    tag.onload = function () { var queue = loading[name]; loading[name] = true; queue.forEach(function (f) { f(); }); };
+    document.head.appendChild(tag);
+  }
+
+  /* Wide tables scroll sideways on narrow screens: make them reachable by keyboard. */
+  function scrollables() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (w) {
+      if (w.scrollWidth > w.clientWidth + 1) w.tabIndex = 0; else w.removeAttribute("tabindex");
+    });
+  }
+
+  function run() {
+    track();
+    scrollables();
+    markNav();
+    continueLink();
+    if (document.querySelector("[data-quiz],[data-checklist],[data-form],[data-tool]")) {
+      load("assessments.js", function () { window.HandbookAssessments.init(document); });
+    }
+    if (document.querySelector("[data-record]")) {
+      if (!document.querySelector("link[data-hb-record]")) {
+        var css = document.createElement("link");
+        css.rel = "stylesheet";
+        css.href = base.replace(/javascripts\/$/, "stylesheets/") + "record.css";
+        css.setAttribute("data-hb-record", "");
+        document.head.appendChild(css);
+      }
+      load("assessments.js", function () {
+        load("catalog.js", function () { load("record.js", function () { window.HandbookRecord.init(document); }); });
+      });
+    }
+    if (document.querySelector("[data-offline-status]")) {
+      load("offline.js", function () { window.HandbookOffline.init(document); });
+    }
+  }
+
+  window.Handbook = { store: store, pageKey: pageKey, root: root, base: base, load: load, markNav: markNav,
+                     contract: CONTRACT, passed: passed };
+
+  /* First page: DOMContentLoaded (from file:// Material's document$ does not
+     emit). Later pages of instant navigation: document$. run() is idempotent. */
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+  else run();
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(run);
+
+  /* ---- offline service worker (http and https only; file:// needs none) */
+  var sw = navigator.serviceWorker;
+  if (!sw || !/^https?:$/.test(location.protocol)) return;
+
+  function offerUpdate(worker) {
+    if (document.querySelector(".hb-update")) return;
+    var bar = document.createElement("div");
+    bar.className = "hb-update";
+    bar.setAttribute("role", "status");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button md-button--primary";
+    button.textContent = "手册已更新，点击刷新";
+    button.addEventListener("click", function () { worker.postMessage({ type: "SKIP_WAITING" }); });
+    bar.appendChild(button);
+    document.body.appendChild(bar);
+  }
+
+  var hadController = !!sw.controller;
+  sw.addEventListener("controllerchange", function () {
+    if (hadController) location.reload();           /* every open page moves to the new build */
+    hadController = true;
+  });
+  function register() {
+    sw.register(root + "sw.js", { updateViaCache: "none" }).then(function (reg) {
+      if (reg.waiting && sw.controller) offerUpdate(reg.waiting);
+      reg.addEventListener("updatefound", function () {
+        var worker = reg.installing;
+        worker.addEventListener("statechange", function () {
+          if (worker.state === "installed" && sw.controller) offerUpdate(worker);
+        });
+      });
+    }).catch(function () { /* private mode or blocked: the site works online */ });
+  }
+  /* Download the whole handbook only once the page itself has loaded and settled. */
+  window.addEventListener("load", function () { setTimeout(register, 1500); });
+})();
