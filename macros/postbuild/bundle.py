@@ -25,10 +25,12 @@ TARGET = "assets/javascripts"
 def sources() -> dict[str, list[Path]]:
     """Built file → its modules, in the order they are joined."""
     assessments = HERE / "assessments" / "runtime"
+    record = HERE / "record" / "runtime"
     return {
         "handbook.js": [HERE / "webapp" / "runtime" / "handbook.js"],
         "assessments.js": [assessments / "assessments.js", *question_types.scripts()],
-        "record.js": [HERE / "record" / "runtime" / "schema.js", HERE / "record" / "runtime" / "record.js"],
+        "record.js": [record / name for name in ("schema.js", "core.js", "dashboard.js", "mistakes.js",
+                                                  "classview.js", "entry.js")],
         "offline.js": [HERE / "webapp" / "runtime" / "offline.js"],
     }
 

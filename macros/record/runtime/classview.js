@@ -1,0 +1,224 @@
+/* 班级成绩: several reps' exported files side by side, the most-missed
+   questions and a CSV for Excel. State: reps, the records opened on this
+   page (kept in memory only). */
+(function (R) {
+  "use strict";
+  var X = R.shared, C = X.C, H = X.H, S = X.S, FORMAT = X.FORMAT, VERSION = X.VERSION, el = X.el, button = X.button, all = X.all, printOnly = X.printOnly, isTime = X.isTime, iso = X.iso, pct = X.pct, day = X.day, pageUrl = X.pageUrl, download = X.download, learningPages = X.learningPages, learningQuizzes = X.learningQuizzes, learningChecklists = X.learningChecklists, HASHES = X.HASHES, validAnswer = X.validAnswer, latestAnswers = X.latestAnswers, mistakes = X.mistakes, learnerName = X.learnerName, snapshot = X.snapshot, corruptCount = X.corruptCount, T = R.strings;
+
+  /* ---------------------------------------------------------------- 班级成绩 */
+  /* Check an imported file: the format and its version first (their own
+     messages), then everything against the record's JSON Schema
+     (schema.js); the first problem in a trainer's words, or null. */
+  function problem(d) {
+    if (!d || typeof d !== "object" || Array.isArray(d) || d.format !== FORMAT) return T.errForeign;
+    if (typeof d.version !== "number") return T.errForeign;
+    if (d.version > VERSION) return T.errFuture(d.version);
+    if (d.version !== VERSION) return T.errOld(d.version);
+    var wrong = window.HandbookRecordCheck(d);
+    return wrong ? T.errField(wrong) : null;
+  }
+
+  function readFile(file) {
+    return new Promise(function (resolve) {
+      if (file.size > 5 * 1024 * 1024) return resolve({ error: T.errBig });
+      var reader = new FileReader();
+      reader.onload = function () {
+        var data;
+        try { data = JSON.parse(String(reader.result).replace(/^\uFEFF/, "")); }
+        catch (e) { return resolve({ error: T.errJson }); }
+        var p = problem(data);
+        resolve(p ? { error: p } : { data: data });
+      };
+      reader.onerror = function () { resolve({ error: T.errJson }); };
+      reader.readAsText(file, "utf-8");
+    });
+  }
+
+  /* Quizzes in the handbook's order first, then any only the files know. */
+  function classQuizzes(reps) {
+    var order = learningQuizzes(), seen = {}, out = [];
+    order.forEach(function (id) { seen[id] = true; out.push({ id: id, title: C.quizzes[id].title, section: C.pages[C.quizzes[id].page].section }); });
+    reps.forEach(function (r) {
+      r.quizzes.forEach(function (q) { if (!seen[q.id]) { seen[q.id] = true; out.push({ id: q.id, title: q.title, section: q.section || "" }); } });
+    });
+    return out;
+  }
+  function quizOf(rep, id) { return rep.quizzes.filter(function (q) { return q.id === id; })[0] || null; }
+
+  /* question id → {wrong, answered}, counting each rep's latest answer. */
+  function missed(reps) {
+    var counts = {};
+    reps.forEach(function (rep) {
+      var latest = {};
+      rep.quizzes.forEach(function (q) {
+        q.answers.forEach(function (a) {
+          var t = Date.parse(a.answered_at);
+          if (!latest[a.question] || t > latest[a.question].t) latest[a.question] = { t: t, ok: a.correct };
+        });
+      });
+      Object.keys(latest).forEach(function (id) {
+        var c = counts[id] = counts[id] || { id: id, wrong: 0, answered: 0 };
+        c.answered++;
+        if (!latest[id].ok) c.wrong++;
+      });
+    });
+    return Object.keys(counts).map(function (k) { return counts[k]; })
+      .filter(function (c) { return c.wrong > 0; })
+      .sort(function (a, b) { return b.wrong - a.wrong || b.wrong / b.answered - a.wrong / a.answered || (a.id < b.id ? -1 : 1); });
+  }
+
+  function cellText(q) {
+    if (!q || q.best === null) return T.notDone;
+    return q.best + "% " + (q.passed ? "✓" : "✗");
+  }
+
+  function csvCell(v) {
+    var s = v === null || v === undefined ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;          /* never a formula in Excel */
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function csv(reps) {
+    var quizzes = classQuizzes(reps);
+    var head = [T.learnerCol, T.exportedAt, T.build, T.rowRead, T.rowPassed, T.rowChecklists, T.rowMistakes];
+    quizzes.forEach(function (q) { head.push(q.title + "（%）", q.title + "：是否通过"); });
+    var rows = [head];
+    reps.forEach(function (r) {
+      var s = r.summary, row = [r.learner.name, r.exported_at.replace("T", " ").replace(/Z$/, ""), r.handbook.build,
+        T.of(s.pages_read, s.pages_total), T.of(s.quizzes_passed, s.quizzes_total), T.of(s.checklists_done, s.checklists_total), s.mistakes];
+      quizzes.forEach(function (q) {
+        var x = quizOf(r, q.id);
+        row.push(x && x.best !== null ? x.best : "", !x || x.best === null ? T.notDone : x.passed ? T.passed : T.failed);
+      });
+      rows.push(row);
+    });
+    return "\uFEFF" + rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
+  }
+
+  function classView(root) {
+    root.textContent = "";
+    var reps = [];
+    var picker = root.appendChild(el("div", "hb-drop"));
+    var input = picker.appendChild(el("input", "hb-drop__input"));
+    input.type = "file";
+    input.id = "hb-class-files";
+    input.multiple = true;
+    input.accept = ".json,application/json";
+    var label = picker.appendChild(el("label", "md-button md-button--primary hb-drop__pick", T.pick));
+    label.htmlFor = "hb-class-files";
+    picker.appendChild(el("p", "hb-drop__hint", T.drop));
+    var messages = root.appendChild(el("div", "hb-class__messages"));
+    messages.setAttribute("role", "status");
+    var out = root.appendChild(el("div", "hb-class__out"));
+
+    function open(files) {
+      files = Array.prototype.slice.call(files || []);
+      if (!files.length) return;
+      Promise.all(files.map(function (f) { return readFile(f).then(function (r) { r.file = f.name; return r; }); })).then(function (results) {
+        messages.textContent = "";
+        var errors = messages.appendChild(el("ul", "hb-class__errors"));
+        results.forEach(function (r) {
+          if (r.error) { errors.appendChild(el("li", "hb-bad-text", T.fileErr(r.file, r.error))); return; }
+          var name = r.data.learner.name, same = reps.filter(function (x) { return x.learner.name === name; })[0];
+          if (same) {
+            errors.appendChild(el("li", "", T.replaced(name)));
+            if (Date.parse(same.exported_at) >= Date.parse(r.data.exported_at)) return;
+            reps.splice(reps.indexOf(same), 1);
+          }
+          reps.push(r.data);
+        });
+        if (!errors.children.length) errors.remove();
+        messages.appendChild(el("p", "hb-class__count-line"));
+        draw();
+      });
+    }
+    input.addEventListener("change", function () { open(input.files); input.value = ""; });
+    ["dragenter", "dragover"].forEach(function (type) {
+      picker.addEventListener(type, function (e) { e.preventDefault(); picker.classList.add("hb-drop--over"); });
+    });
+    picker.addEventListener("dragleave", function () { picker.classList.remove("hb-drop--over"); });
+    picker.addEventListener("drop", function (e) {
+      e.preventDefault();
+      picker.classList.remove("hb-drop--over");
+      open(e.dataTransfer && e.dataTransfer.files);
+    });
+
+    function draw(focusAfter) {
+      out.textContent = "";
+      var count = messages.querySelector(".hb-class__count-line");
+      if (count) count.textContent = T.loaded(reps.length);
+      if (!reps.length) { if (focusAfter) input.focus(); return; }
+      reps.sort(function (a, b) { return a.learner.name.localeCompare(b.learner.name, "zh-CN"); });
+      var chips = out.appendChild(el("ul", "hb-class__reps"));
+      reps.forEach(function (r, i) {
+        var li = chips.appendChild(el("li"));
+        li.appendChild(el("span", "", r.learner.name + "（" + T.exportedAt + " " + day(r.exported_at) + "，" + T.build + " " + r.handbook.build + "）"));
+        var b = li.appendChild(button(T.remove, "hb-class__remove", function () { reps.splice(reps.indexOf(r), 1); draw(Math.min(i, reps.length - 1)); }));
+        b.setAttribute("aria-label", T.removeOne(r.learner.name));
+      });
+      if (typeof focusAfter === "number") chips.querySelectorAll(".hb-class__remove")[focusAfter].focus();
+
+      var wrap = out.appendChild(el("div", "hb-class__scroll"));
+      var table = wrap.appendChild(el("table", "hb-class__table"));
+      table.appendChild(el("caption", "", T.tableCaption(reps.length)));
+      wrap.setAttribute("aria-label", T.tableCaption(reps.length));
+      var tr = table.appendChild(el("thead")).appendChild(el("tr"));
+      tr.appendChild(el("th", "", T.quiz)).scope = "col";
+      reps.forEach(function (r) { tr.appendChild(el("th", "", r.learner.name)).scope = "col"; });
+      tr.appendChild(el("th", "", T.passCol)).scope = "col";
+      var body = table.appendChild(el("tbody"));
+      function row(title, cells, extra, cls) {
+        var r = body.appendChild(el("tr", cls || ""));
+        r.appendChild(el("th", "", title)).scope = "row";
+        cells.forEach(function (c) { var td = r.appendChild(el("td", c.cls || "", c.text)); if (c.id) td.dataset.rep = c.id; });
+        r.appendChild(el("td", "", extra));
+        return r;
+      }
+      [[T.rowRead, "pages_read", "pages_total"], [T.rowPassed, "quizzes_passed", "quizzes_total"],
+       [T.rowChecklists, "checklists_done", "checklists_total"]].forEach(function (spec) {
+        row(spec[0], reps.map(function (r) { return { text: T.of(r.summary[spec[1]], r.summary[spec[2]]) }; }), "", "hb-class__summary");
+      });
+      row(T.rowMistakes, reps.map(function (r) { return { text: String(r.summary.mistakes) }; }), "", "hb-class__summary");
+      var section = null;
+      classQuizzes(reps).forEach(function (q) {
+        if (q.section !== section) {
+          section = q.section;
+          var s = body.appendChild(el("tr", "hb-class__section"));
+          var th = s.appendChild(el("th", "", section));
+          th.colSpan = reps.length + 2;
+          th.scope = "rowgroup";
+        }
+        var results = reps.map(function (r) { return quizOf(r, q.id); });
+        var passedN = results.filter(function (x) { return x && x.passed; }).length;
+        var r = row(q.title, results.map(function (x, i) {
+          return { text: cellText(x), cls: !x || x.best === null ? "" : x.passed ? "hb-ok-text" : "hb-bad-text", id: reps[i].learner.name };
+        }), T.of(passedN, reps.length));
+        r.dataset.quiz = q.id;
+      });
+
+      var miss = out.appendChild(el("section", "hb-class__missed"));
+      miss.setAttribute("aria-labelledby", "hb-missed");
+      miss.appendChild(el("h2", "", T.missTitle)).id = "hb-missed";
+      var top = missed(reps).slice(0, 10);
+      if (!top.length) miss.appendChild(el("p", "", T.missNone));
+      var ol = miss.appendChild(el("ol"));
+      top.forEach(function (m) {
+        var li = ol.appendChild(el("li"));
+        li.dataset.question = m.id;
+        var info = C.questions[m.id];
+        if (info) { var a = li.appendChild(el("a", "", info.text)); a.href = H.root + info.url; }
+        else li.appendChild(el("span", "", T.unknownQuestion(m.id)));
+        li.appendChild(el("span", "hb-class__count", " " + T.missCount(m.wrong, m.answered)));
+      });
+
+      out.appendChild(button(T.csv, "md-button--primary hb-class__csv", function () {
+        download("班级成绩-" + day(Date.now()) + ".csv", "text/csv;charset=utf-8", csv(reps));
+      }));
+      /* A table wider than the screen scrolls; then it must take keyboard focus. */
+      if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.tabIndex = 0;
+    }
+  }
+
+  R.views["class"] = classView;
+  R.problem = problem;
+  R.csv = csv;
+})(window.HandbookRecord);
