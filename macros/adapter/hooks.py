@@ -32,7 +32,8 @@ from ..errors import HandbookError, HandbookErrors, report
 from ..postbuild import run as postbuild
 from ..record import format as record_format
 from ..settings import load_settings
-from .macro_errors import MacroCallError, register as register_error_messages
+from .macro_errors import MacroCallError, body_offset, front_matter_line, register as register_error_messages
+from .page_guard import check_page
 from .state import BuildState
 
 LOG = logging.getLogger("mkdocs.handbook")
@@ -63,7 +64,9 @@ def define_env(env) -> None:
         _fail(error)
     state = BuildState(settings=settings, bank=bank, dates=last_changed(Path(env.project_dir)))
     setattr(env, STATE, state)
-    for name, macro in page_macros(env, state).items():
+    macros = page_macros(env, state)
+    state.macros = frozenset(macros)
+    for name, macro in macros.items():
         env.macro(macro, name)
 
 
@@ -158,12 +161,21 @@ def unplaced(bank: Bank, placed: dict) -> list[HandbookError]:
 
 
 def on_pre_page_macros(env) -> None:
-    """Validate the page's front matter before its macros are rendered."""
+    """Validate the page's front matter and what its body may run, before
+    its macros are rendered."""
     page = env.page
+    path = f"docs/{page.file.src_uri}"
     try:
         with open(page.file.abs_src_path, encoding="utf-8") as source:
             text = source.read()
-        validate_page_meta(f"docs/{page.file.src_uri}", page.meta, text)
+        validate_page_meta(path, page.meta, text)
+        macros = set(_state(env).macros)
+        body = env.markdown
+        offset = text[:len(text) - len(body)].count("\n") if text.endswith(body) else body_offset(page.file.abs_src_path)
+        check_page(env.env, body, path, offset, macros)
+        title = page.meta.get("title")
+        if isinstance(title, str):
+            check_page(env.env, title, path, front_matter_line(text, "title") - 1, macros)
     except HandbookError as error:
         _fail(error)
     updated = page_date(_state(env).dates, page.file.src_uri)

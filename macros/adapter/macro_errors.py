@@ -26,7 +26,15 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.S)
 USER_VARIABLES = ("company", "pass_mark")
 
 
-def _body_offset(path: str) -> int:
+def front_matter_line(text: str, key: str) -> int:
+    """1-based line of ``key:`` in a page's front matter (1 when absent)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def body_offset(path: str) -> int:
     """Lines before the Markdown body (the front matter MkDocs removed)."""
     with open(path, encoding="utf-8") as source:
         match = FRONT_MATTER.match(source.read())
@@ -46,7 +54,7 @@ def _where(page, body_line: int | None) -> tuple[str, int | None]:
     path = f"docs/{page.file.src_uri}"
     if body_line is None:
         return path, None
-    return path, body_line + _body_offset(page.file.abs_src_path)
+    return path, body_line + body_offset(page.file.abs_src_path)
 
 
 def _message(error: Exception, markdown: str, body_line: int | None) -> str:

@@ -16,3 +16,4 @@ class BuildState:
     dates: dict[str, str]                                   # page src → last changed (git)
     placed: dict[tuple, str] = field(default_factory=dict)  # (collection, id) → page src
     done: set[tuple] = field(default_factory=set)           # (collection, id) already on a page
+    macros: frozenset[str] = frozenset()                    # the macros pages may call
