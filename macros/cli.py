@@ -54,8 +54,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     except (HandbookError, HandbookErrors) as error:
         print(report(error), file=sys.stderr)
         return 1
+    from .bank.loader import project_rules
+    from .bank.rules import measure_bank
+
     print(f"数据检查通过：{len(bank.pages)} 个文件")
     print(summary(bank))
+    figures, _ = measure_bank(bank, project_rules(ROOT))
+    print("防猜题规则(设置见 mkdocs.yml 的 extra.bank_rules)：")
+    print("\n".join(f"  {line}" for line in figures))
     return 0
 
 

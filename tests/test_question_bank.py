@@ -4,7 +4,6 @@ flaws caught before a rep ever sees them."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -80,26 +79,9 @@ def test_checklists_forms_and_tools_from_the_source():
     assert rating.raters == ["本人", "客户经理"]
 
 
-def test_correct_option_is_rarely_the_longest():
-    def longest_is_answer(q) -> bool:
-        answers = {choice_text(c) for c in answers_of(q)}
-        texts = [choice_text(c) for c in answers_of(q) + list(q.distractors)]
-        return max(texts, key=len) in answers
-
-    share = sum(map(longest_is_answer, CHOICE_QUESTIONS)) / len(CHOICE_QUESTIONS)
-    assert share <= 0.40, f"the correct option is the longest in {share:.0%} of choice questions"
-
-
-def test_no_catch_all_options():
-    catch_all = re.compile(r"以上(都|全|均)(对|不对|正确|错误|是|不是)|都不对|全都对")
-    found = [q.id for q in CHOICE_QUESTIONS
-             for c in answers_of(q) + list(q.distractors) if catch_all.search(choice_text(c))]
-    assert found == []
-
-
-def test_no_duplicate_prompts():
-    prompts = Counter(" ".join(q.prompt.split()) for q in ALL_QUESTIONS)
-    assert [p for p, n in prompts.items() if n > 1] == []
+# The rules against test-taking habits (true/false balance, longest and
+# shortest option, right-option counts, catch-all options, repeated prompts)
+# are the bank's own rules now: macros/bank/rules.py, tested in test_bank_rules.py.
 
 
 def test_every_question_explains_and_links():

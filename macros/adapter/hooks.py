@@ -59,7 +59,7 @@ def define_env(env) -> None:
     register_error_messages()
     try:
         settings = load_settings(env.conf.get("extra", {}), env.project_dir)
-        bank = load_bank(Path(env.project_dir), Path(env.conf["docs_dir"]))
+        bank = load_bank(Path(env.project_dir), Path(env.conf["docs_dir"]), settings.bank_rules)
     except (HandbookError, HandbookErrors) as error:
         _fail(error)
     state = BuildState(settings=settings, bank=bank, dates=last_changed(Path(env.project_dir)))

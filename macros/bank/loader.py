@@ -22,6 +22,16 @@ from .rules import validate_bank
 from .yaml_lines import DuplicateKeyError, LineDict, load
 
 
+def project_rules(root: Path):
+    """The bank rules of the project's settings (defaults without mkdocs.yml)."""
+    from ..content.config import read_config
+    from ..settings import BankRules, load_settings
+
+    if not (root / "mkdocs.yml").is_file():
+        return BankRules()
+    return load_settings(read_config(root).get("extra", {}), root).bank_rules
+
+
 # --------------------------------------------------------------------------
 # Reading one file
 # --------------------------------------------------------------------------
@@ -75,8 +85,11 @@ def load_page_data(root: Path, data_file: Path) -> PageData:
     return PageData(path, page_for(path), raw, parse_models(path, raw))
 
 
-def load_bank(root: Path, docs_dir: Path | None = None) -> Bank:
-    """Load and validate every data file; raise HandbookErrors listing all problems."""
+def load_bank(root: Path, docs_dir: Path | None = None, rules=None) -> Bank:
+    """Load and validate every data file; raise HandbookErrors listing all problems.
+
+    ``rules`` (``settings.BankRules``) adds the bank-wide rules; without it
+    they are read from the project's mkdocs.yml."""
     docs_dir = docs_dir or root / "docs"
     bank, errors = Bank(), []
     for data_file in sorted((root / DATA_DIR).rglob("*.y*ml")):
@@ -89,7 +102,7 @@ def load_bank(root: Path, docs_dir: Path | None = None) -> Bank:
             continue
         bank.pages[loaded.page] = loaded
     # With a file unreadable, questions it holds look missing: don't report that too.
-    errors += validate_bank(bank, docs_dir, complete=not errors)
+    errors += validate_bank(bank, docs_dir, complete=not errors, rules=rules or project_rules(root))
     if errors:
         raise HandbookErrors(errors)
     return bank

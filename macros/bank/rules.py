@@ -113,9 +113,65 @@ def check_draws(bank: Bank, complete: bool = True) -> list[HandbookError]:
     return errors
 
 
-def validate_bank(bank: Bank, docs_dir: Path, complete: bool = True) -> list[HandbookError]:
+def check_duplicate_prompts(bank: Bank) -> list[HandbookError]:
+    """The same question twice in the bank (drawn copies are not counted)."""
+    seen: dict[str, str] = {}
+    errors = []
+    for pd in bank.pages.values():
+        for qi, quiz in enumerate(pd.data.quizzes):
+            for i, q in enumerate(quiz.questions):
+                prompt = " ".join(q.prompt.split())
+                loc = ("quizzes", qi, "questions", i, "prompt")
+                if prompt in seen:
+                    errors.append(_error(pd, f"问题 {q.id}: 题干与 {seen[prompt]} 完全相同(同一道题只写一次，阶段测试用 draw 抽取)", loc))
+                else:
+                    seen[prompt] = f"{q.id}({pd.path}:{line_of(pd.raw, loc)})"
+    return errors
+
+
+# --------------------------------------------------------------------------
+# The bank as a whole: no test-taking habit may pass (types' measure())
+# --------------------------------------------------------------------------
+
+def _scopes(bank: Bank):
+    """(label, questions, file, location, scope) for the whole bank and each stage test."""
+    own = [q for pd in bank.pages.values() for quiz in pd.data.quizzes for q in quiz.questions]
+    yield "全部题目", own, None, None, "bank"
+    for pd in bank.pages.values():
+        for qi, quiz in enumerate(pd.data.quizzes):
+            if quiz.mode == "test":
+                resolved = bank.resolved(quiz, pd.page) if not set(quiz.draw) - set(bank.questions()) else quiz
+                yield f"测验 {quiz.id}", resolved.questions, pd, ("quizzes", qi, "id"), "test"
+
+
+def measure_bank(bank: Bank, rules) -> tuple[list[str], list[HandbookError]]:
+    """The figures ``check`` prints, and the rules they break."""
+    figures: list[str] = []
+    errors: list[HandbookError] = []
+    for label, questions, pd, loc, scope in _scopes(bank):
+        parts = []
+        for kind in question_types.TYPES.values():
+            if kind.measure is None or scope not in kind.measured_in:
+                continue
+            mine = [q for q in questions if q.type == kind.name]
+            if not mine and pd is not None:
+                continue
+            figure, problem = kind.measure(mine, rules)
+            parts.append(figure)
+            if problem:
+                errors.append(_error(pd, f"{label}: {problem}", loc) if pd is not None
+                              else HandbookError("quizzes/", f"{label}: {problem}"))
+        if parts:
+            figures.append(f"{label}：" + "；".join(parts))
+    return figures, errors
+
+
+def validate_bank(bank: Bank, docs_dir: Path, complete: bool = True, rules=None) -> list[HandbookError]:
     """All rules; ``complete`` is False when some file could not be read."""
     errors: list[HandbookError] = []
     for pd in bank.pages.values():
         errors += check_file(pd, docs_dir)
-    return errors + check_unique_ids(bank) + check_draws(bank, complete)
+    errors += check_unique_ids(bank) + check_draws(bank, complete) + check_duplicate_prompts(bank)
+    if rules is not None and complete:
+        errors += measure_bank(bank, rules)[1]
+    return errors

@@ -15,7 +15,12 @@ Python module defines:
     check(q)          -> [(message, location inside the question)]
     render(q, dom)    -> (HTML of the answer area, the question's key entry)
     export(q)         -> plain data for question-bank exports, or None when
-                         the type has no flat form (see ``export`` below)
+                         the type has no flat form
+    measure(qs, rules) -> optional: (figure, problem or None) for a set of
+                         questions of this type, e.g. how much "always 错"
+                         scores; the bank's rules run it over the whole bank,
+                         and over each stage test too when MEASURED_IN
+                         includes "test" (``bank/rules.py``)
 
 The browser module registers the same name with the runtime
 (``HandbookAssessments.types.register``: read, write, grade, mark). Adding a
@@ -49,6 +54,8 @@ class QuestionType:
     export: Callable
     script: Path
     scaffold: bool = False
+    measure: Callable | None = None
+    measured_in: tuple = ("bank",)
 
     @property
     def heading(self) -> str:
@@ -67,7 +74,8 @@ def _load(module: ModuleType) -> QuestionType:
         raise ImportError(f"question type {module.NAME} has no browser module {script.name}")
     return QuestionType(module.NAME, module.LABEL, getattr(module, "HINT", ""), getattr(module, "ORDER", 100),
                         module.Model, tuple(getattr(module, "PARTS", ())), getattr(module, "EXAMPLE", ""),
-                        module.check, module.render, module.export, script, getattr(module, "SCAFFOLD", False))
+                        module.check, module.render, module.export, script, getattr(module, "SCAFFOLD", False),
+                        getattr(module, "measure", None), tuple(getattr(module, "MEASURED_IN", ("bank",))))
 
 
 def _discover() -> dict[str, QuestionType]:

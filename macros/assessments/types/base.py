@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Union
 
 from pydantic import Field
@@ -47,9 +48,28 @@ def answers_of(question) -> list:
 # Shared by the choice types (single, multiple)
 # --------------------------------------------------------------------------
 
+CATCH_ALL = re.compile(r"以上(都|全|均)(对|不对|正确|错误|是|不是)|都不对|全都对|都对|都不是")
+
+
 def check_choices(q) -> list[tuple[str, tuple]]:
     texts = [choice_text(c) for c in answers_of(q) + list(q.distractors)]
-    return [(f"选项“{text}”重复出现", ("distractors",)) for text in sorted({t for t in texts if texts.count(t) > 1})]
+    problems = [(f"选项“{text}”重复出现", ("distractors",)) for text in sorted({t for t in texts if texts.count(t) > 1})]
+    problems += [(f"选项“{text}”是“以上都对/都不对”一类的万能选项：它考的是猜题技巧，请换成一个具体的说法",
+                  ("distractors",)) for text in texts if CATCH_ALL.search(text)]
+    return problems
+
+
+def habit_score(questions, pick) -> float:
+    """Questions a rep gets right by always choosing ``pick`` (``min`` or ``max``
+    option length); an answer tied with k other options counts 1/(k+1)."""
+    score = 0.0
+    for q in questions:
+        answers = {choice_text(c) for c in answers_of(q)}
+        lengths = {choice_text(c): len(choice_text(c)) for c in answers_of(q) + list(q.distractors)}
+        best = pick(lengths.values())
+        chosen = [t for t, n in lengths.items() if n == best]
+        score += sum(1 for t in chosen if t in answers) / len(chosen)
+    return score
 
 
 def render_choices(q, dom: str, kind: str) -> tuple[str, dict]:

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import Choice, ChoiceOrText, QuestionBase, answers_of, check_choices, export_choices, render_choices
+from .base import Choice, ChoiceOrText, QuestionBase, answers_of, check_choices, export_choices, habit_score, render_choices
 
 NAME = "single"
 LABEL = "单选题"
@@ -52,3 +52,19 @@ def render(q: SingleChoice, dom: str) -> tuple[str, dict]:
 
 def export(q: SingleChoice) -> dict:
     return export_choices(q)
+
+
+def measure(questions: list[SingleChoice], rules) -> tuple[str, str | None]:
+    """Always picking the longest or the shortest option must not pass."""
+    n = len(questions)
+    if n == 0:
+        return "单选题：无", None
+    longest, shortest = habit_score(questions, max), habit_score(questions, min)
+    figure = f"单选题“总选最长”得 {longest / n:.0%}，“总选最短”得 {shortest / n:.0%}({n} 题)"
+    if n < rules.min_questions:
+        return figure + f"，不足 {rules.min_questions} 题不检查", None
+    for name, score in (("最长", longest), ("最短", shortest)):
+        if score / n > rules.habit_max:
+            return figure, (f"单选题中总选{name}的选项能得 {score / n:.0%}，最多 {rules.habit_max:.0%}："
+                            f"请让一些正确答案写得{'简短' if name == '最长' else '完整'}些，或把干扰项写得更像真话")
+    return figure, None

@@ -13,6 +13,7 @@ NAME = "truefalse"
 LABEL = "判断题"
 ORDER = 30
 SCAFFOLD = True                  # new data files start with this example
+MEASURED_IN = ("bank", "test")   # "always 错" is checked in every stage test too
 OPTIONS = (("t", "对"), ("f", "错"))
 EXAMPLE = """\
 - id: visit-time-1
@@ -49,3 +50,19 @@ def render(q: TrueFalse, dom: str) -> tuple[str, dict]:
 
 def export(q: TrueFalse) -> dict:
     return {"options": [label for _, label in OPTIONS], "correct": [0 if q.answer else 1], "feedback": [None, None]}
+
+
+def measure(questions: list[TrueFalse], rules) -> tuple[str, str | None]:
+    """How many are keyed 对: always answering 对 (or 错) must not pass."""
+    n, true = len(questions), sum(1 for q in questions if q.answer)
+    if n == 0:
+        return "判断题：无", None
+    figure = f"判断题答案为“对” {true / n:.0%}({true}/{n})"
+    if n < rules.min_questions:
+        return figure + f"，不足 {rules.min_questions} 题不检查", None
+    low, high = rules.truefalse_true_min, rules.truefalse_true_max
+    if low <= true / n <= high:
+        return figure, None
+    habit = "错" if true / n < low else "对"
+    return figure, (f"判断题答案为“对”的占 {true / n:.0%}({true}/{n})，应在 {low:.0%}–{high:.0%} 之间："
+                    f"总答“{habit}”就能得 {max(true, n - true) / n:.0%}。请把一些题改写成相反的说法(并改 answer 和解析)")
