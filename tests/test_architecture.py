@@ -231,7 +231,7 @@ def test_pages_cannot_see_build_state(project_copy, tmp_path, name):
     page.write_text(page.read_text(encoding="utf-8") + f"\n{{{{ {name} }}}}\n", encoding="utf-8")
     result = run_mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
-    assert f"变量或宏 “{name}” 不存在" in result.stderr
+    assert f"变量或宏 “{name}” 不能在页面中使用" in result.stderr
 
 
 def test_post_build_steps_run_on_a_built_folder(site_dir, tmp_path):
