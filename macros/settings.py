@@ -28,8 +28,8 @@ class BankRules(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
-    truefalse_true_min: float = Field(0.35, ge=0, le=1, title="判断题答案为“对”的最低比例")
-    truefalse_true_max: float = Field(0.65, ge=0, le=1, title="判断题答案为“对”的最高比例")
+    true_share_min: float = Field(0.35, ge=0, le=1, title="判断题答案为“对”的最低比例")
+    true_share_max: float = Field(0.65, ge=0, le=1, title="判断题答案为“对”的最高比例")
     habit_max: float = Field(0.35, ge=0, le=1, title="单选题“总选最长/最短”的最高得分")
     multiple_count_max: float = Field(0.5, ge=0, le=1, title="多选题同一正确项个数的最高比例")
     min_questions: int = Field(2, ge=1, title="计算比例所需的最少题数")

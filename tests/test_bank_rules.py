@@ -131,7 +131,7 @@ def test_a_repeated_prompt_fails_at_its_line(tmp_path):
 
 
 def test_thresholds_come_from_mkdocs_yml(tmp_path):
-    config = "site_name: x\nextra:\n  company: 公司\n  bank_rules:\n    truefalse_true_min: 0.0\n"
+    config = "site_name: x\nextra:\n  company: 公司\n  bank_rules:\n    true_share_min: 0.0\n"
     assert problems(project(tmp_path, [truefalse(i, False) for i in range(5)], config=config)) == []
 
 

@@ -60,7 +60,7 @@ def measure(questions: list[TrueFalse], rules) -> tuple[str, str | None]:
     figure = f"判断题答案为“对” {true / n:.0%}({true}/{n})"
     if n < rules.min_questions:
         return figure + f"，不足 {rules.min_questions} 题不检查", None
-    low, high = rules.truefalse_true_min, rules.truefalse_true_max
+    low, high = rules.true_share_min, rules.true_share_max
     if low <= true / n <= high:
         return figure, None
     habit = "错" if true / n < low else "对"
