@@ -26,6 +26,7 @@
     should: function (t) { return "正确答案：" + t; },
     you: "你：", outcome: "结果：", customer: "顾客：",
     ended: { success: "对话成功结束。", fail: "这段对话没有成功，可以重做再试。" },
+    endedTest: "对话结束，交卷后显示结果。",
     checked: function (a, n) { return "已完成 " + a + " / " + n + " 项"; },
     clearChecklist: "确定清除这份清单的全部勾选吗？", clearForm: "确定清空这张表格已填写的内容吗？",
     total: function (s, max) { return s + " / " + max; },
@@ -75,6 +76,32 @@
       var t = items[i]; items[i] = items[j]; items[j] = t;
     }
     items.forEach(function (item) { item.parentNode.appendChild(item); });
+  }
+  /* Shuffled lists of a question: options, items to order, each matching
+     select's options. Their order as shown is saved with the answer (and the
+     draft), so a reload shows them as they were answered. */
+  var SHUFFLED = [[".hb-options", ".hb-option"], [".hb-order", ".hb-order__item"], [".hb-match select", "option:not([value=''])"]];
+  function itemToken(item) {
+    var field = item.tagName === "OPTION" ? item : item.querySelector("input,select");
+    return field.dataset.token || field.value;
+  }
+  function lists(q) {
+    var out = [];
+    SHUFFLED.forEach(function (s) { all(q, s[0]).forEach(function (box) { out.push([box, all(box, s[1])]); }); });
+    return out;
+  }
+  function shownOrder(q) {
+    return lists(q).map(function (l) { return l[1].map(itemToken); });
+  }
+  function arrange(q, order) {                /* ignores an order that does not fit */
+    var found = lists(q);
+    if (!Array.isArray(order) || order.length !== found.length) return;
+    found.forEach(function (l, i) {
+      var byToken = {}, want = order[i];
+      l[1].forEach(function (item) { byToken[itemToken(item)] = item; });
+      if (!Array.isArray(want) || want.length !== l[1].length || !want.every(function (t) { return byToken[t]; })) return;
+      want.forEach(function (t) { l[0].appendChild(byToken[t]); });
+    });
   }
   function decodeKey(blob, id) {
     var bin = atob(blob.trim()), pad = new TextEncoder().encode(id), bytes = new Uint8Array(bin.length);
@@ -180,8 +207,10 @@
     });
   }
 
-  /* Role-play: scenes from the key, path kept on the element. */
-  function startScenario(q, key, replay, onEnd) {
+  /* Role-play: scenes from the key, path kept on the element. In a test
+     (quiet) the outcomes and the ending stay hidden until reveal(). After a
+     reply, focus goes to the customer's next line or to the ending. */
+  function startScenario(q, key, replay, onEnd, quiet) {
     var host = q.querySelector(".hb-scenario");
     host.textContent = "";
     var log = host.appendChild(el("ol", "hb-scene__log"));
@@ -212,10 +241,21 @@
       var result = item.appendChild(el("p", "hb-scene__outcome"));
       result.appendChild(el("strong", "", T.outcome));
       result.insertAdjacentHTML("beforeend", c.feedback);
-      if (c.next) return scene(c.next);
+      result.hidden = !!quiet;
+      if (c.next) {
+        var line = scene(c.next);
+        if (!replaying) line.focus();
+        return line;
+      }
       q._path.end = c.end;
-      item.appendChild(el("p", "hb-scene__end " + (c.end === "success" ? "hb-ok" : "hb-bad"), T.ended[c.end]));
-      if (!replaying) onEnd();
+      var end = item.appendChild(el("p", "hb-scene__end " + (c.end === "success" ? "hb-ok" : "hb-bad"), T.ended[c.end]));
+      end.hidden = !!quiet;
+      if (quiet) end = item.appendChild(el("p", "hb-scene__wait", T.endedTest));
+      end.tabIndex = -1;
+      if (!replaying) {
+        onEnd();
+        if (!document.activeElement || document.activeElement === document.body) end.focus();
+      }
     }
     var replaying = !!replay, first = scene(key.start);
     if (replay) {
@@ -245,7 +285,7 @@
     var state = load(storeKey) || {};
     if (!state.q || typeof state.q !== "object") state.q = {};
     var footer = root.querySelector(".hb-quiz__buttons"), scoreBox = root.querySelector(".hb-quiz__score");
-    var submitted = false, warnedUnanswered = false, starting = true;
+    var submitted = false, warnedUnanswered = false, starting = true, shuffled = root.dataset.shuffle === "true";
 
     root.querySelector(".hb-quiz__nojs").hidden = true;
     warnOnce(root);
@@ -254,6 +294,7 @@
 
     function record(q, r, ok) {
       state.q[q.dataset.question] = { h: q.dataset.hash, r: r, ok: ok, t: Date.now() };
+      if (shuffled) state.q[q.dataset.question].o = shownOrder(q);
       if (review) state.q[q.dataset.question].z = id;
       delete state.d[q.dataset.question];
       if (review && opts.onResult) opts.onResult(q.dataset.question, ok);
@@ -263,6 +304,8 @@
       var key = keys[q.dataset.question], ok = grade(key, r);
       markInputs(q, key, r);
       showFeedback(q, key, r, ok);
+      all(q, ".hb-scene__outcome,.hb-scene__end").forEach(function (e) { e.hidden = false; });
+      all(q, ".hb-scene__wait").forEach(function (e) { e.remove(); });
       var act = q.querySelector(".hb-question__actions");
       if (act) act.textContent = "";
       q.dataset.done = ok ? "right" : "wrong";
@@ -271,6 +314,10 @@
                                       : button(T.redo, "md-button--primary hb-redo", function () { redo(q); }));
         if (ok) next.tabIndex = -1;
         if (!starting && (q.contains(document.activeElement) || document.activeElement === document.body)) next.focus();
+      } else if (!starting && key.type !== "scenario" && document.activeElement === document.body) {
+        var box = q.querySelector(".hb-feedback");       /* 提交本题 is gone: focus its result */
+        box.tabIndex = -1;
+        box.focus();
       }
       return ok;
     }
@@ -301,7 +348,8 @@
     function setup(q, saved) {
       var key = keys[q.dataset.question];
       if (!key) return;
-      if (root.dataset.shuffle === "true" && !saved) {
+      if (shuffled && saved) arrange(q, saved.o);
+      else if (shuffled) {
         all(q, ".hb-options").forEach(function (o) { shuffle(o, ".hb-option"); });
         all(q, ".hb-order").forEach(function (o) { shuffle(o, ".hb-order__item"); });
         all(q, ".hb-match select").forEach(function (s) { shuffle(s, "option:not([value=''])"); });
@@ -312,7 +360,7 @@
           record(q, r, grade(key, r));
           if (practice) reveal(q, r);
           update(true);
-        });
+        }, !practice);
       } else if (practice) {
         var act = q.querySelector(".hb-question__actions");
         act.appendChild(button(T.check, "hb-check", function () {
@@ -421,14 +469,15 @@
       if (saved && !saved.r) saved = null;
       setup(q, saved);
       if (saved && !practice && !submitted) delete q.dataset.done;
-      if (!saved && draft && draft.h === q.dataset.hash && draft.r) writeResponse(q, draft.r);
+      if (!saved && draft && draft.h === q.dataset.hash && draft.r) { if (shuffled) arrange(q, draft.o); writeResponse(q, draft.r); }
     });
     /* Unsubmitted answers (test mode, or not yet checked) survive a reload. */
     root.addEventListener("change", function (e) {
       var q = e.target.closest("[data-question]");
       if (!q || q.dataset.done) return;
       var r = readResponse(q, true);
-      if (r) state.d[q.dataset.question] = { h: q.dataset.hash, r: r }; else delete state.d[q.dataset.question];
+      if (r) state.d[q.dataset.question] = { h: q.dataset.hash, r: r, o: shuffled ? shownOrder(q) : undefined };
+      else delete state.d[q.dataset.question];
       persist();
     });
     update(false);
