@@ -1,4 +1,4 @@
-/* Loaded on every page (about 1.5 kilobytes gzipped). It
+/* Loaded on every page (about 5 kilobytes gzipped, comments included). It
    - keeps the learner's local record store (window.Handbook.store): every
      key is "handbook:v1:<name>" in localStorage, nothing leaves the device;
    - notes which page the rep is reading (for 继续学习), when a page was read
@@ -7,6 +7,9 @@
    - loads the assessment runtime only on pages that have a quiz, checklist,
      form or tool, and the learner-record views (我的进度, 错题本, 班级成绩)
      only on their pages; re-runs after Material's instant navigation;
+   - makes Material's search follow the input event (not only keyup) and
+     its instant navigation work in copies built without site_url or
+     served at another address;
    - over http(s), registers the offline service worker (sw.js) and offers
      "手册已更新，点击刷新" when a new build is ready.
 
