@@ -26,6 +26,7 @@
     should: function (t) { return "正确答案：" + t; },
     you: "你：", outcome: "结果：", customer: "顾客：",
     ended: { success: "对话成功结束。", fail: "这段对话没有成功，可以重做再试。" },
+    endedTest: "对话结束，交卷后显示结果。",
     checked: function (a, n) { return "已完成 " + a + " / " + n + " 项"; },
     clearChecklist: "确定清除这份清单的全部勾选吗？", clearForm: "确定清空这张表格已填写的内容吗？",
     total: function (s, max) { return s + " / " + max; },
@@ -68,13 +69,39 @@
     return b;
   }
   function all(root, sel) { return Array.prototype.slice.call(root.querySelectorAll(sel)); }
-  function shuffle(parent, sel) {
-    var items = all(parent, sel);
+  function shuffle(parent, sel) { shuffleItems(all(parent, sel)); }
+  function shuffleItems(items) {
     for (var i = items.length - 1; i > 0; i--) {
       var j = Math.floor(Math.random() * (i + 1));
       var t = items[i]; items[i] = items[j]; items[j] = t;
     }
     items.forEach(function (item) { item.parentNode.appendChild(item); });
+  }
+  /* Shuffled lists of a question ([container, items] pairs, from its type's
+     lists()): options, items to order, each matching select's options. Their
+     order as shown is saved with the answer (and the draft), so a reload
+     shows them as they were answered. */
+  function itemToken(item) {
+    var field = item.tagName === "OPTION" ? item : item.querySelector("input,select");
+    return field.dataset.token || field.value;
+  }
+  function lists(q) {
+    var kind = typeOf(q);
+    return kind && kind.lists ? kind.lists(q) : [];
+  }
+  function shuffleLists(q) { lists(q).forEach(function (l) { shuffleItems(l[1]); }); }
+  function shownOrder(q) {
+    return lists(q).map(function (l) { return l[1].map(itemToken); });
+  }
+  function arrange(q, order) {                /* ignores an order that does not fit */
+    var found = lists(q);
+    if (!Array.isArray(order) || order.length !== found.length) return;
+    found.forEach(function (l, i) {
+      var byToken = {}, want = order[i];
+      l[1].forEach(function (item) { byToken[itemToken(item)] = item; });
+      if (!Array.isArray(want) || want.length !== l[1].length || !want.every(function (t) { return byToken[t]; })) return;
+      want.forEach(function (t) { l[0].appendChild(byToken[t]); });
+    });
   }
   function decodeKey(blob, id) {
     var bin = atob(blob.trim()), pad = new TextEncoder().encode(id), bytes = new Uint8Array(bin.length);
@@ -100,8 +127,11 @@
        write(q, r)       put a saved response back into the inputs
        grade(key, r)     true when r is right (key: the question's answer key)
        mark(q, key, r)   show right and wrong on the answered inputs
-       shuffle(q)        optional: shuffle the options for this attempt
-       start(q, key, replay, onEnd)  optional: a type that runs a dialogue */
+       lists(q)          optional: [[container, items], …] that may be shuffled
+                         (the shown order is saved with the answer)
+       start(q, key, replay, onEnd, quiet)  optional: a type that runs a
+                         dialogue; quiet (a stage test) hides outcomes until
+                         mark() is called at 交卷 */
   var types = {};
   function register(name, module) { types[name] = module; }
   function typeOf(q) { return types[q.dataset.type] || null; }
@@ -132,7 +162,7 @@
         if (text) label.appendChild(el("span", "hb-mark", (right ? "✓ " : "✗ ") + text));
       });
     },
-    shuffle: function (q) { all(q, ".hb-options").forEach(function (o) { shuffle(o, ".hb-option"); }); }
+    lists: function (q) { return all(q, ".hb-options").map(function (box) { return [box, all(box, ".hb-option")]; }); }
   };
 
   /* Shared by the types that answer with one select per row (token → value). */
@@ -207,7 +237,7 @@
     var state = load(storeKey) || {};
     if (!state.q || typeof state.q !== "object") state.q = {};
     var footer = root.querySelector(".hb-quiz__buttons"), scoreBox = root.querySelector(".hb-quiz__score");
-    var submitted = false, warnedUnanswered = false, starting = true;
+    var submitted = false, warnedUnanswered = false, starting = true, shuffled = root.dataset.shuffle === "true";
 
     root.querySelector(".hb-quiz__nojs").hidden = true;
     warnOnce(root);
@@ -216,6 +246,7 @@
 
     function record(q, r, ok) {
       state.q[q.dataset.question] = { h: q.dataset.hash, r: r, ok: ok, t: Date.now() };
+      if (shuffled) state.q[q.dataset.question].o = shownOrder(q);
       if (review) state.q[q.dataset.question].z = id;
       delete state.d[q.dataset.question];
       if (review && opts.onResult) opts.onResult(q.dataset.question, ok);
@@ -233,6 +264,10 @@
                                       : button(T.redo, "md-button--primary hb-redo", function () { redo(q); }));
         if (ok) next.tabIndex = -1;
         if (!starting && (q.contains(document.activeElement) || document.activeElement === document.body)) next.focus();
+      } else if (!starting && key.type !== "scenario" && document.activeElement === document.body) {
+        var box = q.querySelector(".hb-feedback");       /* 提交本题 is gone: focus its result */
+        box.tabIndex = -1;
+        box.focus();
       }
       return ok;
     }
@@ -264,14 +299,15 @@
       var key = keys[q.dataset.question];
       if (!key) return;
       var kind = types[key.type];
-      if (root.dataset.shuffle === "true" && !saved && kind.shuffle) kind.shuffle(q);
+      if (shuffled && saved) arrange(q, saved.o);
+      else if (shuffled) shuffleLists(q);
       if (kind.start) {
         kind.start(q, key, saved && saved.r.path, function () {
           var r = readResponse(q);
           record(q, r, grade(key, r));
           if (practice) reveal(q, r);
           update(true);
-        });
+        }, !practice);
       } else if (practice) {
         var act = q.querySelector(".hb-question__actions");
         act.appendChild(button(T.check, "hb-check", function () {
@@ -380,14 +416,15 @@
       if (saved && !saved.r) saved = null;
       setup(q, saved);
       if (saved && !practice && !submitted) delete q.dataset.done;
-      if (!saved && draft && draft.h === q.dataset.hash && draft.r) writeResponse(q, draft.r);
+      if (!saved && draft && draft.h === q.dataset.hash && draft.r) { if (shuffled) arrange(q, draft.o); writeResponse(q, draft.r); }
     });
     /* Unsubmitted answers (test mode, or not yet checked) survive a reload. */
     root.addEventListener("change", function (e) {
       var q = e.target.closest("[data-question]");
       if (!q || q.dataset.done) return;
       var r = readResponse(q, true);
-      if (r) state.d[q.dataset.question] = { h: q.dataset.hash, r: r }; else delete state.d[q.dataset.question];
+      if (r) state.d[q.dataset.question] = { h: q.dataset.hash, r: r, o: shuffled ? shownOrder(q) : undefined };
+      else delete state.d[q.dataset.question];
       persist();
     });
     update(false);

@@ -11,6 +11,8 @@
     mark: function (q, key, r) {
       rows.mark(q, key, r, want, function (s, value) { return T.should(A.types.optionText(s, value)); });
     },
-    shuffle: function (q) { U.all(q, ".hb-match select").forEach(function (s) { U.shuffle(s, "option:not([value=''])"); }); }
+    lists: function (q) {
+      return U.all(q, ".hb-match select").map(function (s) { return [s, U.all(s, "option:not([value=''])")]; });
+    }
   });
 })(window.HandbookAssessments);

@@ -9,6 +9,6 @@
     write: rows.write,
     grade: function (key, r) { return key.correct.every(function (t, i) { return r[t] === String(i + 1); }); },
     mark: function (q, key, r) { rows.mark(q, key, r, want, function (s, value) { return T.position(value); }); },
-    shuffle: function (q) { U.all(q, ".hb-order").forEach(function (o) { U.shuffle(o, ".hb-order__item"); }); }
+    lists: function (q) { return U.all(q, ".hb-order").map(function (box) { return [box, U.all(box, ".hb-order__item")]; }); }
   });
 })(window.HandbookAssessments);

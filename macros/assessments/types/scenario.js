@@ -1,12 +1,14 @@
 /* Question type "scenario": a role-play. Scenes come from the answer key one
    at a time; the rep's path is kept on the element (q._path) and is the
-   response: {path: [choice index, …], end: "success" | "fail"}. The opening
-   scene is drawn by macros/assessments/types/scenario.py. */
+   response: {path: [choice index, …], end: "success" | "fail"}. In a stage
+   test the outcomes stay hidden until 交卷 (mark). After a reply, focus goes
+   to the customer's next line or to the ending. The opening scene is drawn
+   by macros/assessments/types/scenario.py. */
 (function (A) {
   "use strict";
   var T = A.strings, U = A.util, el = U.el, all = U.all;
 
-  function startScenario(q, key, replay, onEnd) {
+  function startScenario(q, key, replay, onEnd, quiet) {
     var host = q.querySelector(".hb-scenario");
     host.textContent = "";
     var log = host.appendChild(el("ol", "hb-scene__log"));
@@ -37,10 +39,21 @@
       var result = item.appendChild(el("p", "hb-scene__outcome"));
       result.appendChild(el("strong", "", T.outcome));
       result.insertAdjacentHTML("beforeend", c.feedback);
-      if (c.next) return scene(c.next);
+      result.hidden = !!quiet;
+      if (c.next) {
+        var line = scene(c.next);
+        if (!replaying) line.focus();
+        return line;
+      }
       q._path.end = c.end;
-      item.appendChild(el("p", "hb-scene__end " + (c.end === "success" ? "hb-ok" : "hb-bad"), T.ended[c.end]));
-      if (!replaying) onEnd();
+      var end = item.appendChild(el("p", "hb-scene__end " + (c.end === "success" ? "hb-ok" : "hb-bad"), T.ended[c.end]));
+      end.hidden = !!quiet;
+      if (quiet) end = item.appendChild(el("p", "hb-scene__wait", T.endedTest));
+      end.tabIndex = -1;
+      if (!replaying) {
+        onEnd();
+        if (!document.activeElement || document.activeElement === document.body) end.focus();
+      }
     }
     var replaying = !!replay, first = scene(key.start);
     if (replay) {
@@ -53,12 +66,15 @@
     return first;
   }
 
-
   A.types.register("scenario", {
     read: function (q) { return q._path && q._path.end ? { path: q._path.steps, end: q._path.end } : null; },
     write: function () { /* replayed by start() */ },
     grade: function (key, r) { return r.end === "success"; },
-    mark: function () { /* the dialogue itself shows the outcome */ },
+    /* At 交卷 (or at once in practice): show the outcomes a stage test kept hidden. */
+    mark: function (q) {
+      all(q, ".hb-scene__outcome,.hb-scene__end").forEach(function (e) { e.hidden = false; });
+      all(q, ".hb-scene__wait").forEach(function (e) { e.remove(); });
+    },
     start: startScenario
   });
 })(window.HandbookAssessments);

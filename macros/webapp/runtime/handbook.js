@@ -1,4 +1,4 @@
-/* Loaded on every page (about 1.5 kilobytes gzipped). It
+/* Loaded on every page (about 5 kilobytes gzipped, comments included). It
    - keeps the learner's local record store (window.Handbook.store): every
      key is "handbook:v1:<name>" in localStorage, nothing leaves the device;
    - notes which page the rep is reading (for 继续学习), when a page was read
@@ -7,6 +7,9 @@
    - loads the assessment runtime only on pages that have a quiz, checklist,
      form or tool, and the learner-record views (我的进度, 错题本, 班级成绩)
      only on their pages; re-runs after Material's instant navigation;
+   - makes Material's search follow the input event (not only keyup) and
+     its instant navigation work in copies built without site_url or
+     served at another address;
    - over http(s), registers the offline service worker (sw.js) and offers
      "手册已更新，点击刷新" when a new build is ready.
 
@@ -222,6 +225,53 @@
       load("offline.js", function () { window.HandbookOffline.init(document); });
     }
   }
+
+  /* Search follows the text in the box, not the keys: Material reads the
+     query on keyup only, so text put in without key events (dictation, paste
+     from the context menu) would never be searched. Each input event is
+     passed on as a keyup on the box itself (not bubbling: Material's
+     window-level keyup listener is about keyboard use, not the query). */
+  document.addEventListener("input", function (e) {
+    var box = e.target;
+    if (box && box.matches && box.matches("[data-md-component=search-query]")) {
+      box.dispatchEvent(new KeyboardEvent("keyup", { key: "Unidentified" }));
+    }
+  });
+
+  /* ---- instant navigation wherever the copy is served
+     Material follows a link instantly only when sitemap.xml lists it under
+     site_url (it allows another protocol and host name, not another port or
+     path). A build without site_url (./handbook build, the offline zip) has
+     an empty sitemap, and a copy served at another address matches none of
+     it: every click would load the whole page again. For such copies a click
+     on a link to another page of the handbook goes to Material's own instant
+     navigation (window.location$), as its own click handler would do. */
+  var instant = (function () {
+    try { return JSON.parse(document.getElementById("__config").textContent).features.indexOf("navigation.instant") !== -1; }
+    catch (e) { return false; }
+  })();
+  function sitemapFits() {
+    var canon = document.querySelector("link[rel=canonical]");
+    if (!canon) return false;
+    var here = location.href.split("#")[0].split("?")[0].slice(root.length);
+    var site = new URL(canon.href);
+    site.protocol = location.protocol;
+    site.hostname = location.hostname;
+    return site.href === root + (here === "" || /\/$/.test(here) ? here + "index.html" : here);
+  }
+  document.addEventListener("click", function (ev) {
+    if (!instant || ev.defaultPrevented || ev.button || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+    var a = ev.target instanceof Element ? ev.target.closest("a[href]") : null;
+    if (!a || a.target || a.hasAttribute("download") || !window.location$ || !/^https?:$/.test(location.protocol)) return;
+    var url = new URL(a.href), path = url.href.split("#")[0].split("?")[0];
+    if (url.origin !== location.origin || path.indexOf(root) !== 0 || url.pathname === location.pathname) return;
+    var rel = path.slice(root.length);
+    if (!/(^|\/|\.html)$/.test(rel) || /^(assets|search)\//.test(rel) || sitemapFits()) return;
+    ev.preventDefault();
+    history.replaceState({ x: window.scrollX, y: window.scrollY }, "");
+    history.pushState(null, "", url.href);
+    window.location$.next(url);
+  });
 
   window.Handbook = { store: store, pageKey: pageKey, root: root, base: base, load: load, markNav: markNav,
                      contract: CONTRACT, passed: passed };
