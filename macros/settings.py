@@ -32,7 +32,8 @@ class BankRules(BaseModel):
     true_share_max: float = Field(0.65, ge=0, le=1, title="判断题答案为“对”的最高比例")
     habit_max: float = Field(0.35, ge=0, le=1, title="单选题“总选最长/最短”的最高得分")
     multiple_count_max: float = Field(0.5, ge=0, le=1, title="多选题同一正确项个数的最高比例")
-    min_questions: int = Field(2, ge=1, title="计算比例所需的最少题数")
+    min_questions: int = Field(10, ge=1, title="全库计算比例所需的最少题数(某题型少于此数不检查)")
+    min_questions_in_test: int = Field(2, ge=1, title="阶段测试中计算比例所需的最少题数")
 
 
 class SiteSettings(BaseModel):

@@ -44,7 +44,7 @@ def multiple(i: int, right: int) -> dict:
 
 
 def balanced_truefalse(start: int = 100) -> list[dict]:
-    return [truefalse(start + i, i % 2 == 0) for i in range(4)]
+    return [truefalse(start + i, i % 2 == 0) for i in range(10)]
 
 
 def project(tmp_path: Path, questions: list[dict], tests: list[dict] = (), config: str | None = None) -> Path:
@@ -78,14 +78,14 @@ def test_a_balanced_bank_passes(tmp_path):
 
 
 def test_truefalse_keyed_one_way_fails(tmp_path):
-    root = project(tmp_path, [truefalse(i, False) for i in range(5)])
+    root = project(tmp_path, [truefalse(i, False) for i in range(10)])
     assert problems(root) == [
-        "quizzes/: 全部题目: 判断题答案为“对”的占 0%(0/5)，应在 35%–65% 之间：总答“错”就能得 100%。"
+        "quizzes/: 全部题目: 判断题答案为“对”的占 0%(0/10)，应在 35%–65% 之间：总答“错”就能得 100%。"
         "请把一些题改写成相反的说法(并改 answer 和解析)"]
 
 
 def test_truefalse_balance_within_a_stage_test(tmp_path):
-    questions = [truefalse(1, False), truefalse(2, False), truefalse(3, True), truefalse(4, True)]
+    questions = [truefalse(i, i > 5) for i in range(1, 11)]
     stage = {"id": "rules-test", "title": "阶段测试", "mode": "test", "draw": ["tf-1", "tf-2"]}
     root = project(tmp_path, questions, [stage])
     line = line_of(root, "id: rules-test")
@@ -95,22 +95,22 @@ def test_truefalse_balance_within_a_stage_test(tmp_path):
 
 
 def test_always_the_shortest_option_fails(tmp_path):
-    questions = [single(i, "短", ["一个长得多的错误说法", "另一个也很长的错误说法"]) for i in range(4)]
+    questions = [single(i, "短", ["一个长得多的错误说法", "另一个也很长的错误说法"]) for i in range(10)]
     assert problems(project(tmp_path, questions + balanced_truefalse())) == [
         "quizzes/: 全部题目: 单选题中总选最短的选项能得 100%，最多 35%：请让一些正确答案写得完整些，或把干扰项写得更像真话"]
 
 
 def test_always_the_longest_option_fails_and_ties_are_shared(tmp_path):
-    # answer tied with one distractor for longest in every question: 4 × ½ = 50%
-    questions = [single(i, "正确的长说法", ["错误的长说法", "短"]) for i in range(4)]
+    # answer tied with one distractor for longest in every question: 10 × ½ = 50%
+    questions = [single(i, "正确的长说法", ["错误的长说法", "短"]) for i in range(10)]
     assert problems(project(tmp_path, questions + balanced_truefalse())) == [
         "quizzes/: 全部题目: 单选题中总选最长的选项能得 50%，最多 35%：请让一些正确答案写得简短些，或把干扰项写得更像真话"]
 
 
 def test_the_same_number_of_right_options_fails(tmp_path):
-    questions = [multiple(i, 3) for i in range(3)] + [multiple(9, 2)]
+    questions = [multiple(i, 3) for i in range(8)] + [multiple(8, 2), multiple(9, 2)]
     assert problems(project(tmp_path, questions + balanced_truefalse())) == [
-        "quizzes/: 全部题目: 多选题中 75% 的题都是 3 个正确项，最多 50%：请让一些题的正确项多一个或少一个"]
+        "quizzes/: 全部题目: 多选题中 80% 的题都是 3 个正确项，最多 50%：请让一些题的正确项多一个或少一个"]
 
 
 def test_a_catch_all_option_fails_at_its_line(tmp_path):
@@ -121,8 +121,7 @@ def test_a_catch_all_option_fails_at_its_line(tmp_path):
 
 
 def test_a_repeated_prompt_fails_at_its_line(tmp_path):
-    twice = [truefalse(1, True), {**truefalse(2, False), "prompt": "判断第 1 句话是否正确。"},
-             truefalse(3, True), truefalse(4, False)]
+    twice = [truefalse(1, True), {**truefalse(2, False), "prompt": "判断第 1 句话是否正确。"}]
     root = project(tmp_path, twice)
     lines = [i for i, line in enumerate((root / "quizzes/pre-job/rules.yml").read_text(encoding="utf-8").splitlines(), 1)
              if "判断第 1 句话" in line]
@@ -132,7 +131,7 @@ def test_a_repeated_prompt_fails_at_its_line(tmp_path):
 
 def test_thresholds_come_from_mkdocs_yml(tmp_path):
     config = "site_name: x\nextra:\n  company: 公司\n  bank_rules:\n    true_share_min: 0.0\n"
-    assert problems(project(tmp_path, [truefalse(i, False) for i in range(5)], config=config)) == []
+    assert problems(project(tmp_path, [truefalse(i, False) for i in range(10)], config=config)) == []
 
 
 def test_a_wrong_threshold_is_a_clear_error(tmp_path):

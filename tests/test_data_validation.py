@@ -207,7 +207,7 @@ def test_section_links_resolve(tmp_path, link, message):
 
 
 def test_ids_are_unique_across_the_site(tmp_path):
-    other = VALID.replace("id: demo", "id: demo-2")
+    other = VALID.replace("id: demo", "id: demo-2").replace("prompt: 题干", "prompt: 另一道题干")
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "other.md").write_text(PAGE, encoding="utf-8")
     assert bank_errors(tmp_path, VALID, extra={"quizzes/other.yml": other}) == [
@@ -215,7 +215,8 @@ def test_ids_are_unique_across_the_site(tmp_path):
 
 
 def test_data_file_needs_its_page(tmp_path):
-    assert bank_errors(tmp_path, VALID, extra={"quizzes/lost.yml": VALID.replace("demo", "lost").replace("q-single", "q-lost")}) == [
+    lost = VALID.replace("demo", "lost").replace("q-single", "q-lost").replace("prompt: 题干", "prompt: 另一道题干")
+    assert bank_errors(tmp_path, VALID, extra={"quizzes/lost.yml": lost}) == [
         "quizzes/lost.yml:1: 没有对应的页面 docs/lost.md(数据文件必须与页面同路径)"]
 
 

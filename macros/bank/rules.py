@@ -156,7 +156,8 @@ def measure_bank(bank: Bank, rules) -> tuple[list[str], list[HandbookError]]:
             mine = [q for q in questions if q.type == kind.name]
             if not mine and pd is not None:
                 continue
-            figure, problem = kind.measure(mine, rules)
+            minimum = rules.min_questions if scope == "bank" else rules.min_questions_in_test
+            figure, problem = kind.measure(mine, rules, minimum)
             parts.append(figure)
             if problem:
                 errors.append(_error(pd, f"{label}: {problem}", loc) if pd is not None

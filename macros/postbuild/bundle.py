@@ -28,7 +28,8 @@ def sources() -> dict[str, list[Path]]:
     record = HERE / "record" / "runtime"
     return {
         "handbook.js": [HERE / "webapp" / "runtime" / "handbook.js"],
-        "assessments.js": [assessments / "assessments.js", *question_types.scripts()],
+        "assessments.js": [assessments / "core.js", *question_types.scripts(),
+                           *(assessments / f"{name}.js" for name in ("quiz", "checklist", "form", "tool", "entry"))],
         "record.js": [record / name for name in ("schema.js", "core.js", "dashboard.js", "mistakes.js",
                                                   "classview.js", "entry.js")],
         "offline.js": [HERE / "webapp" / "runtime" / "offline.js"],

@@ -16,7 +16,7 @@ Python module defines:
     render(q, dom)    -> (HTML of the answer area, the question's key entry)
     export(q)         -> plain data for question-bank exports, or None when
                          the type has no flat form
-    measure(qs, rules) -> optional: (figure, problem or None) for a set of
+    measure(qs, rules, minimum) -> optional: (figure, problem or None) for a set of
                          questions of this type, e.g. how much "always 错"
                          scores; the bank's rules run it over the whole bank,
                          and over each stage test too when MEASURED_IN

@@ -46,7 +46,7 @@ def export(q: MultipleChoice) -> dict:
     return export_choices(q)
 
 
-def measure(questions: list[MultipleChoice], rules) -> tuple[str, str | None]:
+def measure(questions: list[MultipleChoice], rules, minimum: int) -> tuple[str, str | None]:
     """The number of right options varies: "pick three of five" must not pass."""
     from collections import Counter
 
@@ -55,8 +55,8 @@ def measure(questions: list[MultipleChoice], rules) -> tuple[str, str | None]:
         return "多选题：无", None
     counts = Counter(len(q.answer) for q in questions)
     figure = "多选题正确项个数：" + "，".join(f"{k} 个 {v / n:.0%}" for k, v in sorted(counts.items())) + f"({n} 题)"
-    if n < rules.min_questions:
-        return figure + f"，不足 {rules.min_questions} 题不检查", None
+    if n < minimum:
+        return figure + f"，不足 {minimum} 题不检查", None
     common, times = counts.most_common(1)[0]
     if times / n > rules.multiple_count_max:
         return figure, (f"多选题中 {times / n:.0%} 的题都是 {common} 个正确项，最多 {rules.multiple_count_max:.0%}："

@@ -54,15 +54,15 @@ def export(q: SingleChoice) -> dict:
     return export_choices(q)
 
 
-def measure(questions: list[SingleChoice], rules) -> tuple[str, str | None]:
+def measure(questions: list[SingleChoice], rules, minimum: int) -> tuple[str, str | None]:
     """Always picking the longest or the shortest option must not pass."""
     n = len(questions)
     if n == 0:
         return "单选题：无", None
     longest, shortest = habit_score(questions, max), habit_score(questions, min)
     figure = f"单选题“总选最长”得 {longest / n:.0%}，“总选最短”得 {shortest / n:.0%}({n} 题)"
-    if n < rules.min_questions:
-        return figure + f"，不足 {rules.min_questions} 题不检查", None
+    if n < minimum:
+        return figure + f"，不足 {minimum} 题不检查", None
     for name, score in (("最长", longest), ("最短", shortest)):
         if score / n > rules.habit_max:
             return figure, (f"单选题中总选{name}的选项能得 {score / n:.0%}，最多 {rules.habit_max:.0%}："

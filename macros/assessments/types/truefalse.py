@@ -52,14 +52,14 @@ def export(q: TrueFalse) -> dict:
     return {"options": [label for _, label in OPTIONS], "correct": [0 if q.answer else 1], "feedback": [None, None]}
 
 
-def measure(questions: list[TrueFalse], rules) -> tuple[str, str | None]:
+def measure(questions: list[TrueFalse], rules, minimum: int) -> tuple[str, str | None]:
     """How many are keyed 对: always answering 对 (or 错) must not pass."""
     n, true = len(questions), sum(1 for q in questions if q.answer)
     if n == 0:
         return "判断题：无", None
     figure = f"判断题答案为“对” {true / n:.0%}({true}/{n})"
-    if n < rules.min_questions:
-        return figure + f"，不足 {rules.min_questions} 题不检查", None
+    if n < minimum:
+        return figure + f"，不足 {minimum} 题不检查", None
     low, high = rules.true_share_min, rules.true_share_max
     if low <= true / n <= high:
         return figure, None
