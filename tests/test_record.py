@@ -103,7 +103,7 @@ def test_dashboard_shows_progress_from_several_pages(two_quizzes, site_url):
     # Stage pages hold two quizzes: both named.
     assert row(page, "pre-job").locator('[data-quiz="stage-pre-job"]').inner_text() == "岗前培训结业测试 · 未做"
     meters = page.locator(".hb-meter").all_inner_texts()
-    assert any(m.startswith("通过的测验") and m.endswith("2 / 30") for m in meters), meters
+    assert any(m.startswith("通过的测验") and m.endswith("2 / 31") for m in meters), meters
     assert page.get_by_role("link", name="错题本（2 题）").is_visible()
     assert page.js_errors == []
 
@@ -237,7 +237,7 @@ def test_export_validates_against_the_checked_in_schema(two_quizzes, site_url):
     assert record["handbook"]["build"] == catalog["build"]
     objections = next(q for q in record["quizzes"] if q["id"] == "objections")
     assert (objections["best"], objections["passed"], objections["attempts"]) == (88, True, 1)
-    assert len(objections["answers"]) == 15
+    assert len(objections["answers"]) == 16
     assert sorted(a["question"] for a in objections["answers"] if not a["correct"]) == sorted(page.wrong)
     assert sorted(record["mistakes"]) == sorted(page.wrong)
     assert record["summary"]["quizzes_passed"] == 2
