@@ -28,6 +28,7 @@ from ..content.history import last_changed, page_date
 from ..content.learning_path import render_learning_path
 from ..content.links import built_url
 from ..content.pages import validate_page_meta
+from ..content.unsafe import line_at, unsafe
 from ..errors import HandbookError, HandbookErrors, report
 from ..postbuild import run as postbuild
 from ..record import format as record_format
@@ -169,6 +170,8 @@ def on_pre_page_macros(env) -> None:
         with open(page.file.abs_src_path, encoding="utf-8") as source:
             text = source.read()
         validate_page_meta(path, page.meta, text)
+        for offset, problem in unsafe(text)[:1]:
+            raise HandbookError(path, problem, line_at(text, offset))
         macros = set(_state(env).macros)
         body = env.markdown
         offset = text[:len(text) - len(body)].count("\n") if text.endswith(body) else body_offset(page.file.abs_src_path)
