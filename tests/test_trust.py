@@ -58,3 +58,218 @@ def test_a_title_cannot_run_code(project_copy, tmp_path):
     result = run_mkdocs_build(project_copy, tmp_path / "site")
     assert result.returncode != 0
     assert f"{PAGE}:2: 页面中不允许读取属性或下标(只能使用手册的宏和变量)" in result.stderr
+
+
+# --------------------------------------------------------------------------
+# The build never crashes, hangs or blames the wrong file (issue item 7)
+# --------------------------------------------------------------------------
+
+import os
+import subprocess
+import sys
+
+OBJECTIONS = "quizzes/pre-job/objections.yml"
+
+
+def check(project, seconds: float = 30):
+    """``python -m macros check`` on a project copy: (exit status, stderr)."""
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "macros", "check"], cwd=project,
+                            capture_output=True, text=True, timeout=120)
+    assert time.monotonic() - started < seconds, "the check took too long"
+    assert "Traceback" not in result.stderr
+    return result.returncode, result.stderr.strip()
+
+
+def edit(project, rel: str, old: str, new: str) -> int:
+    """Replace ``old`` once in a file; return the 1-based line where it was."""
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[:text.index(old)].count("\n") + 1
+
+
+def test_a_data_file_in_gbk(project_copy):
+    path = project_copy / OBJECTIONS
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("gb18030"))
+    first = next(i for i, line in enumerate(text.splitlines(), 1) if any(ord(c) > 127 for c in line))
+    assert check(project_copy) == (1, f"{OBJECTIONS}:{first}: 文件不是 UTF-8 编码(可能是 GBK)：请在编辑器中选择“UTF-8”重新保存")
+
+
+def test_a_data_file_with_a_nul_byte(project_copy):
+    line = edit(project_copy, OBJECTIONS, "mode: practice", "mode: practice\x00")
+    assert check(project_copy) == (1, f"{OBJECTIONS}:{line}: 文件中有空字节(NUL)：它不是文本文件，或者已经损坏")
+
+
+def test_a_folder_named_like_a_data_file(project_copy):
+    (project_copy / "quizzes" / "pre-job" / "extra.yml").mkdir()
+    assert check(project_copy) == (1, "quizzes/pre-job/extra.yml: 这是一个文件夹，不是数据文件(名字不要以 .yml 结尾)")
+
+
+def test_symlinks_are_refused(project_copy):
+    (project_copy / "quizzes" / "pre-job" / "gone.yml").symlink_to(project_copy / "nowhere.yml")
+    (project_copy / "quizzes" / "pre-job" / "config.yml").symlink_to("/etc/hostname")
+    code, err = check(project_copy)
+    assert code == 1
+    assert err.splitlines() == [
+        "quizzes/pre-job/config.yml: 是一个符号链接(symlink)：手册不读取链接指向的内容，请放入真正的文件",
+        "quizzes/pre-job/gone.yml: 是一个符号链接(symlink)：手册不读取链接指向的内容，请放入真正的文件"]
+
+
+def test_a_symlinked_page_is_not_published(project_copy, tmp_path):
+    (project_copy / ".git").mkdir(exist_ok=True)
+    (project_copy / ".git" / "config").write_text("[http] extraheader = AUTHORIZATION: basic SECRET\n", encoding="utf-8")
+    (project_copy / "docs" / "leak.md").symlink_to(project_copy / ".git" / "config")
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/leak.md: 是一个符号链接(symlink)：手册不读取链接指向的内容，请放入真正的文件" in result.stderr
+    assert not (tmp_path / "site" / "leak.html").exists()
+    assert "SECRET" not in result.stderr + result.stdout
+
+
+def test_a_page_not_in_utf8(project_copy, tmp_path):
+    page = project_copy / PAGE
+    text = page.read_text(encoding="utf-8")
+    page.write_bytes(text.encode("gb18030"))
+    first = next(i for i, line in enumerate(text.splitlines(), 1) if any(ord(c) > 127 for c in line))
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert f"{PAGE}:{first}: 文件不是 UTF-8 编码(可能是 GBK)：请在编辑器中选择“UTF-8”重新保存" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_an_alias_bomb(project_copy):
+    bomb = "x0: &x0 [a, a, a, a, a, a, a, a, a, a]\n" + "".join(
+        f"x{i}: &x{i} [{', '.join([f'*x{i - 1}'] * 10)}]\n" for i in range(1, 9))
+    (project_copy / OBJECTIONS).write_text(bomb + "quizzes: *x8\n", encoding="utf-8")
+    assert check(project_copy, seconds=10) == (1, f"{OBJECTIONS}:6: 内容展开后太大(超过 200000 项)：检查 & 和 * 引用是否层层嵌套")
+
+
+def test_a_list_nested_300_deep(project_copy):
+    (project_copy / OBJECTIONS).write_text("quizzes: " + "[" * 300 + "]" * 300 + "\n", encoding="utf-8")
+    assert check(project_copy, seconds=10) == (1, f"{OBJECTIONS}:1: 嵌套太深(超过 40 层)：检查缩进或 [ ] 是否写错")
+
+
+def role_play(ident: str, scenes: int, both_lead_on: bool) -> str:
+    lines = [f"      - id: {ident}", "        type: scenario", "        prompt: 很长的一段对话。",
+             "        explanation: 这是一段足够长的解析文字，说明为什么这样回应。", '        link: "#taiji"',
+             "        start: s0", "        scenes:"]
+    for i in range(scenes):
+        last = i == scenes - 1
+        lines += [f"          - id: s{i}", f"            customer: 第 {i} 句话", "            choices:"]
+        for k, (text, end) in enumerate((("好的回应", "success"), ("差的回应", "fail"))):
+            target = f"end: {end}" if last else (f"next: s{i + 1}" if both_lead_on or k == 0 else "end: fail")
+            lines += [f"              - text: {text} {i}", f"                feedback: 结果 {i}", f"                {target}"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("scenes, both", [(40, True), (1200, False)])
+def test_large_role_plays_are_checked_fast(project_copy, scenes, both):
+    edit(project_copy, OBJECTIONS, "    questions:\n", "    questions:\n" + role_play(f"big-{scenes}", scenes, both))
+    assert check(project_copy, seconds=20)[0] == 0
+
+
+def test_a_lookup_tool_with_32_dimensions(project_copy):
+    path = project_copy / "quizzes" / "pre-job" / "prospects.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("    dimensions:\n", text.index("  - id: man-classifier"))
+    dims = "".join(f"      - id: d-{i}\n        label: 判断 {i}\n        options:\n"
+                   f"          - {{value: y, label: 是}}\n          - {{value: n, label: 否}}\n" for i in range(32))
+    path.write_text(text[:start] + "    dimensions:\n" + dims + text[start + len("    dimensions:\n"):], encoding="utf-8")
+    code, err = check(project_copy, seconds=10)
+    assert code == 1
+    assert "工具 man-classifier: 判断项的组合太多(34359738368 种，最多 1000 种)：请减少判断项或每项的选项" in err
+
+
+def test_an_emptied_data_file_is_named(project_copy):
+    (project_copy / "quizzes" / "visits" / "time.yml").write_text("", encoding="utf-8")
+    code, err = check(project_copy)
+    assert code == 1
+    assert err.splitlines()[0] == ("quizzes/visits/time.yml:1: 文件是空的：写上这个页面的测验、清单或表格；"
+                                   "不再需要时删除文件，并去掉页面中对应的宏")
+
+
+@pytest.mark.parametrize("name, message", [
+    ("objections.YML", "quizzes/pre-job/objections.YML: 扩展名“.YML”要写成小写的 .yml，否则不会被读取"),
+    ("objections.yaml", "quizzes/pre-job/objections.yml: 与 quizzes/pre-job/objections.yaml 是同一个页面的数据：每个页面只能有一个数据文件，请合并"),
+])
+def test_data_file_names_that_would_be_skipped(project_copy, name, message):
+    source = project_copy / OBJECTIONS
+    (source.parent / name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    if name.endswith(".YML"):
+        source.unlink()
+    code, err = check(project_copy)
+    assert code == 1 and message in err.splitlines()
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("    mode: practice", "    mode: exam", "测验 objections: “模式”的取值“exam”无效，应为 practice、test 之一"),
+    ("  - id: objections\n", "  - id: constructor\n", "测验 constructor: 编号“constructor”是浏览器保留的名字，请换一个(例如加上模块名)"),
+])
+def test_clear_chinese_for_values(project_copy, old, new, message):
+    line = edit(project_copy, OBJECTIONS, old, new) + (0 if old.startswith("  - id") else 0)
+    code, err = check(project_copy)
+    assert code == 1
+    assert err == f"{OBJECTIONS}:{line}: {message}"
+
+
+def test_infinite_range_and_blank_labels(project_copy):
+    classes = project_copy / "quizzes" / "agents" / "classes.yml"
+    text = classes.read_text(encoding="utf-8")
+    assert "    max: 100\n" in text
+    classes.write_text(text.replace("    max: 100\n", "    max: .inf\n", 1), encoding="utf-8")
+    code, err = check(project_copy)
+    assert code == 1 and "“最大值”应为普通的数字(不能是 .inf 或 .nan)" in err
+    classes.write_text(text, encoding="utf-8")
+    trial = project_copy / "quizzes" / "trial" / "index.yml"
+    lines = trial.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip() == "decision:")
+    lines[at + 1] = lines[at + 1].split("-")[0] + '- "  "'
+    trial.write_text("\n".join(lines), encoding="utf-8")
+    code, err = check(project_copy)
+    assert code == 1 and err.endswith("“评定结论选项”不能为空") and f"quizzes/trial/index.yml:{at + 2}:" in err
+
+
+def test_inventory_ids_get_their_own_hint_and_merges_may_override(project_copy):
+    line = edit(project_copy, OBJECTIONS, "covers: [", "covers: [X9, ")
+    code, err = check(project_copy)
+    assert code == 1 and err.endswith("“X9”不是培训计划条目编号(应为 P0–P7、S1–S7、V1–V6、A1–A3 之一，例如 S6)")
+    edit(project_copy, OBJECTIONS, "covers: [X9, ", "covers: [")
+    edit(project_copy, OBJECTIONS, "quizzes:\n", "defaults: &defaults {mode: test, shuffle: true}\nquizzes:\n")
+    (project_copy / OBJECTIONS).write_text((project_copy / OBJECTIONS).read_text(encoding="utf-8").replace(
+        "    mode: practice\n", "    <<: *defaults\n    mode: practice\n", 1).replace("defaults: &defaults", "x-defaults: &defaults"),
+        encoding="utf-8")
+    code, err = check(project_copy)
+    assert code == 1 and "不认识的字段“x-defaults”" in err           # the anchor's home is not a field, but
+    assert "重复出现" not in err                                      # the merge override itself is accepted
+
+
+def test_oversized_data_file(project_copy):
+    (project_copy / OBJECTIONS).write_text("# " + "x" * (6 * 1024 * 1024) + "\n", encoding="utf-8")
+    assert check(project_copy) == (1, f"{OBJECTIONS}: 文件太大(6 MB，最多 5 MB)：请检查是否放错了文件")
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda t: t.replace("---\n", "---\nminutes: 3\n", 1), "docs/glossary.md:6: 页面信息中“minutes”写了两次(只保留一个)"),
+    (lambda t: t.replace("---\n", "", 2).replace("title:", "---\ntitle:", 1), "docs/glossary.md:1: 页面信息(front matter)没有结尾的 ---"),
+    (lambda t: t.replace("title: 术语表", "title: 术语表: [", 1), "docs/glossary.md:2: 页面信息(front matter)的 YAML 格式错误"),
+])
+def test_front_matter_mistakes_are_told_at_the_page(project_copy, tmp_path, change, message):
+    page = project_copy / PAGE
+    page.write_text(change(page.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "docs/index.md" not in result.stderr
+
+
+def test_a_page_with_a_bom_stays_in_the_learning_path(project_copy, tmp_path):
+    page = project_copy / "docs" / "visits" / "time.md"
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    result = run_mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    title = (project_copy / "docs" / "visits" / "time.md").read_text(encoding="utf-8-sig").split("title: ", 1)[1].split("\n")[0]
+    assert title in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '"visits/time"' in (tmp_path / "site" / "assets" / "javascripts" / "catalog.js").read_text(encoding="utf-8")

@@ -23,11 +23,13 @@ from ..bank import format_doc
 from ..bank.data import Bank
 from ..bank.loader import load_bank
 from ..bank.yaml_lines import line_of
-from ..content.frontmatter import read_all
+from ..content.files import read_text, symlinks
+from ..content.frontmatter import check_front_matter, read_all
 from ..content.history import last_changed, page_date
 from ..content.learning_path import render_learning_path
 from ..content.links import built_url
 from ..content.pages import validate_page_meta
+from ..content.unsafe import line_at, unsafe
 from ..errors import HandbookError, HandbookErrors, report
 from ..postbuild import run as postbuild
 from ..record import format as record_format
@@ -58,6 +60,7 @@ def define_env(env) -> None:
     """Check settings, load the bank, register macros (once per build)."""
     register_error_messages()
     try:
+        check_sources(Path(env.project_dir), Path(env.conf["docs_dir"]))
         settings = load_settings(env.conf.get("extra", {}), env.project_dir)
         bank = load_bank(Path(env.project_dir), Path(env.conf["docs_dir"]), settings.bank_rules)
     except (HandbookError, HandbookErrors) as error:
@@ -68,6 +71,20 @@ def define_env(env) -> None:
     state.macros = frozenset(macros)
     for name, macro in macros.items():
         env.macro(macro, name)
+
+
+def check_sources(project: Path, docs_dir: Path) -> None:
+    """Before MkDocs reads a page: no symbolic link under docs/, every page UTF-8."""
+    errors = symlinks(project, (docs_dir.relative_to(project).as_posix(),)) if docs_dir.is_relative_to(project) else []
+    for page in sorted(docs_dir.rglob("*.md")):
+        if page.is_symlink():
+            continue
+        try:
+            read_text(page, page.relative_to(project).as_posix())
+        except HandbookError as error:
+            errors.append(error)
+    if errors:
+        raise HandbookErrors(errors)
 
 
 def page_macros(env, state: BuildState) -> dict:
@@ -166,9 +183,11 @@ def on_pre_page_macros(env) -> None:
     page = env.page
     path = f"docs/{page.file.src_uri}"
     try:
-        with open(page.file.abs_src_path, encoding="utf-8") as source:
-            text = source.read()
+        text = read_text(Path(page.file.abs_src_path), path)
+        check_front_matter(path, text)
         validate_page_meta(path, page.meta, text)
+        for offset, problem in unsafe(text)[:1]:
+            raise HandbookError(path, problem, line_at(text, offset))
         macros = set(_state(env).macros)
         body = env.markdown
         offset = text[:len(text) - len(body)].count("\n") if text.endswith(body) else body_offset(page.file.abs_src_path)

@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import ConfigDict, Field
 
-from .fields import ID_PATTERN, Id, InventoryId, Markdown, Strict  # noqa: F401 - re-exported
+from .fields import ID_PATTERN, Id, InventoryId, Line, Markdown, Strict  # noqa: F401 - re-exported
 from . import types as question_types
 
 # --------------------------------------------------------------------------
@@ -93,15 +93,15 @@ class Form(Strict):
     title: str = Field(min_length=1, title="表格标题")
     description: str | None = Field(None, title="使用说明")
     covers: list[InventoryId] = Field(default_factory=list, title="对应的培训计划条目")
-    fields: list[str] = Field(default_factory=lambda: ["姓名", "区域", "评定人", "日期"],
+    fields: list[Line] = Field(default_factory=lambda: ["姓名", "区域", "评定人", "日期"],
                               title="表头填写栏")
     scale: list[Level] = Field(min_length=2, title="评分等级")
-    raters: list[str] = Field(default_factory=lambda: ["评定人"], title="评分人",
+    raters: list[Line] = Field(default_factory=lambda: ["评定人"], title="评分人",
                               description="每个评分人一列，例如 [本人, 客户经理] 表示自评和上级评分。")
     groups: list[CriteriaGroup] = Field(min_length=1, title="评定内容")
-    decision: list[str] = Field(default_factory=list, title="评定结论选项",
+    decision: list[Line] = Field(default_factory=list, title="评定结论选项",
                                 description="例如 [录用, 延长试岗, 不录用]。")
-    signatures: list[str] = Field(default_factory=lambda: ["被评人", "评定人"], title="签字栏")
+    signatures: list[Line] = Field(default_factory=lambda: ["被评人", "评定人"], title="签字栏")
 
 
 # --------------------------------------------------------------------------
@@ -142,8 +142,8 @@ class LookupTool(ToolBase):
 
 
 class Band(Strict):
-    min: float = Field(title="下限（含）")
-    max: float = Field(title="上限（不含；最后一档含上限）")
+    min: float = Field(title="下限（含）", allow_inf_nan=False)
+    max: float = Field(title="上限（不含；最后一档含上限）", allow_inf_nan=False)
     title: str = Field(min_length=1, title="结论")
     text: Markdown = Field(title="对策")
 
@@ -154,8 +154,8 @@ class RangeTool(ToolBase):
     type: Literal["range"] = Field(title="工具类型", description="range：输入数值后按区间给结论")
     label: str = Field(min_length=1, title="输入项", description="例如 进货额占总销售额的比例。")
     unit: str = Field("", title="单位", description="例如 %。")
-    min: float = Field(0, title="最小值")
-    max: float = Field(100, title="最大值")
+    min: float = Field(0, title="最小值", allow_inf_nan=False)
+    max: float = Field(100, title="最大值", allow_inf_nan=False)
     bands: list[Band] = Field(min_length=2, title="区间", description="从小到大排列，首尾相接，覆盖最小值到最大值。")
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from . import models
 
+MAX_COMBINATIONS = 1000          # a lookup tool's rows: every combination needs its own conclusion
+
 
 def check_form(form: models.Form) -> list[tuple[str, tuple]]:
     """Every level a criterion describes is on the form's scale."""
@@ -39,12 +41,19 @@ def check_tool(tool) -> list[tuple[str, tuple]]:
             elif tuple(outcome.when) in seen:
                 problems.append((f"条件 {'+'.join(outcome.when)} 重复出现(第 {seen[tuple(outcome.when)] + 1} 条已有)", where))
             seen.setdefault(tuple(outcome.when), oi)
+        total = 1
+        for values in allowed:
+            total *= len(values)
+        if total > MAX_COMBINATIONS:
+            problems.append((f"判断项的组合太多({total} 种，最多 {MAX_COMBINATIONS} 种)：请减少判断项或每项的选项", ("dimensions",)))
+            return problems
         combos = [()]
         for values in allowed:
             combos = [c + (v,) for c in combos for v in values]
         missing = ["+".join(c) for c in combos if c not in seen]
         if missing:
-            problems.append((f"缺少这些组合的结论：{'、'.join(missing)}", ("outcomes",)))
+            shown = "、".join(missing[:10]) + (f" 等 {len(missing)} 种" if len(missing) > 10 else "")
+            problems.append((f"缺少这些组合的结论：{shown}", ("outcomes",)))
     else:
         edge = tool.min
         for bi, band in enumerate(tool.bands):

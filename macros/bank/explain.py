@@ -3,6 +3,8 @@ the line they point at."""
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, ValidationError
 
 from ..assessments import models
@@ -34,7 +36,8 @@ BRANCH_NAMES = {"str", "Choice", "list[union[str,Choice]]", "function-after", "b
 
 
 def _clean_loc(loc: tuple) -> tuple:
-    return tuple(p for p in loc if not (isinstance(p, str) and (p in BRANCH_NAMES or "[" in p)))
+    return tuple(p for p in loc if not (isinstance(p, str) and (p in BRANCH_NAMES or "[" in p or "-" in p and
+                                                                 p.split("-")[0] in ("constrained", "function"))))
 
 
 def _context(raw: LineDict, loc: tuple) -> str:
@@ -70,10 +73,19 @@ def _explain_one(error: dict) -> str:
         return f"题型“{ctx.get('tag')}”不存在，可用的题型：{'、'.join(question_types.names())}"
     if kind == "union_tag_not_found":
         return f"缺少题型 type({'、'.join(question_types.names())})"
+    if kind == "string_pattern_mismatch" and "covers" in loc:
+        return f"“{value}”不是培训计划条目编号(应为 P0–P7、S1–S7、V1–V6、A1–A3 之一，例如 S6)"
     if kind == "string_pattern_mismatch":
         return f"{label}“{value}”格式不对：只能用小写英文字母、数字和连字符，例如 obj-kinds-1"
+    if kind == "reserved_id":
+        return error["msg"]
+    if kind == "finite_number":
+        return f"{label}应为普通的数字(不能是 .inf 或 .nan)"
+    if kind in ("float_parsing", "float_type"):
+        return f"{label}应为数字"
     if kind == "literal_error":
-        return f"{label}的取值“{value}”无效，应为 {ctx.get('expected')}"
+        expected = "、".join(re.findall(r"'([^']*)'", str(ctx.get("expected", "")))) or ctx.get("expected")
+        return f"{label}的取值“{value}”无效，应为 {expected} 之一"
     if kind == "too_short":
         return f"{label}至少需要 {ctx.get('min_length')} 项"
     if kind == "string_too_short":
@@ -93,7 +105,7 @@ def _explain_one(error: dict) -> str:
         return f"{label}应为一段文字"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"{label}格式不对：应为带字段的对象(如 text: …)"
-    return f"{label}{error.get('msg', '格式不正确')}"
+    return f"{label}格式不正确"
 
 
 def explain_validation(exc: ValidationError, raw: LineDict) -> tuple[str, int | None]:

@@ -19,7 +19,8 @@ from ..errors import HandbookError, HandbookErrors
 from .data import DATA_DIR, Bank, PageData, page_for
 from .explain import explain_validation
 from .rules import validate_bank
-from .yaml_lines import DuplicateKeyError, LineDict, load
+from ..content.files import read_text, symlinks
+from .yaml_lines import DuplicateKeyError, LineDict, TooComplex, load
 
 
 def project_rules(root: Path):
@@ -42,6 +43,8 @@ def read_yaml(path: str, text: str) -> LineDict:
         raw = load(text)
     except DuplicateKeyError as exc:
         raise HandbookError(path, f"字段“{exc.key}”重复出现(同一层级每个字段只能写一次)", exc.line) from None
+    except TooComplex as exc:
+        raise HandbookError(path, str(exc), exc.line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -81,8 +84,29 @@ def parse_models(path: str, raw: LineDict) -> models.DataFile:
 
 def load_page_data(root: Path, data_file: Path) -> PageData:
     path = data_file.relative_to(root).as_posix()
-    raw = read_yaml(path, data_file.read_text(encoding="utf-8"))
+    raw = read_yaml(path, read_text(data_file, path))
+    if not raw:
+        raise HandbookError(path, "文件是空的：写上这个页面的测验、清单或表格；不再需要时删除文件，并去掉页面中对应的宏", 1)
     return PageData(path, page_for(path), raw, parse_models(path, raw))
+
+
+def data_files(root: Path) -> tuple[list[Path], list[HandbookError]]:
+    """The data files under quizzes/, and the names that would be skipped silently."""
+    files, errors, pages = [], [], {}
+    base = root / DATA_DIR
+    candidates = sorted(p for p in base.rglob("*") if p.suffix.lower() in (".yml", ".yaml")) if base.is_dir() else []
+    for path in candidates:
+        rel = path.relative_to(root).as_posix()
+        if path.suffix not in (".yml", ".yaml"):
+            errors.append(HandbookError(rel, f"扩展名“{path.suffix}”要写成小写的 .yml，否则不会被读取"))
+            continue
+        stem = rel.rsplit(".", 1)[0]
+        if stem in pages:
+            errors.append(HandbookError(rel, f"与 {pages[stem]} 是同一个页面的数据：每个页面只能有一个数据文件，请合并"))
+            continue
+        pages[stem] = rel
+        files.append(path)
+    return files, errors
 
 
 def load_bank(root: Path, docs_dir: Path | None = None, rules=None) -> Bank:
@@ -91,10 +115,13 @@ def load_bank(root: Path, docs_dir: Path | None = None, rules=None) -> Bank:
     ``rules`` (``settings.BankRules``) adds the bank-wide rules; without it
     they are read from the project's mkdocs.yml."""
     docs_dir = docs_dir or root / "docs"
-    bank, errors = Bank(), []
-    for data_file in sorted((root / DATA_DIR).rglob("*.y*ml")):
-        if data_file.suffix not in (".yml", ".yaml"):
-            continue
+    bank = Bank()
+    errors = symlinks(root, (DATA_DIR,))
+    found, naming = data_files(root)
+    errors += naming
+    for data_file in found:
+        if data_file.is_symlink():
+            continue                                  # reported above
         try:
             loaded = load_page_data(root, data_file)
         except HandbookError as error:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..assessments import types as question_types
 from ..assessments.rules import check_form, check_tool
 from ..content.links import resolve_link
+from ..content.unsafe import line_at, unsafe
 from ..errors import HandbookError
 from .data import Bank, PageData
 from .yaml_lines import line_of
@@ -167,11 +168,31 @@ def measure_bank(bank: Bank, rules) -> tuple[list[str], list[HandbookError]]:
     return figures, errors
 
 
+def check_unsafe_text(pd: PageData) -> list[HandbookError]:
+    """Every string of a data file, for script, event attributes and remote resources."""
+    errors = []
+
+    def walk(node, line):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, getattr(node, "lines", {}).get(key, line))
+        elif isinstance(node, list):
+            lines = getattr(node, "lines", [])
+            for i, value in enumerate(node):
+                walk(value, lines[i] if i < len(lines) else line)
+        elif isinstance(node, str):
+            for offset, problem in unsafe(node):
+                errors.append(HandbookError(pd.path, problem, line + line_at(node, offset) - 1 if "\n" in node else line))
+
+    walk(pd.raw, getattr(pd.raw, "line", 1))
+    return errors
+
+
 def validate_bank(bank: Bank, docs_dir: Path, complete: bool = True, rules=None) -> list[HandbookError]:
     """All rules; ``complete`` is False when some file could not be read."""
     errors: list[HandbookError] = []
     for pd in bank.pages.values():
-        errors += check_file(pd, docs_dir)
+        errors += check_file(pd, docs_dir) + check_unsafe_text(pd)
     errors += check_unique_ids(bank) + check_draws(bank, complete) + check_duplicate_prompts(bank)
     if rules is not None and complete:
         errors += measure_bank(bank, rules)[1]

@@ -44,7 +44,7 @@ INVENTORY_IDS = (
 class PageMeta(BaseModel):
     """Front matter of a handbook module page."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     title: str = Field(min_length=1, description="页面标题")
     stage: Stage = Field(description="所属阶段")

@@ -12,6 +12,7 @@ from ..content.config import read_config
 from ..settings import load_settings
 from ..webapp import build_app
 from . import bundle
+from .csp import add_policy
 from .record_files import write_record_files
 from .trim import trim_site
 
@@ -28,6 +29,7 @@ def run(site: Path, project_dir: Path, bank: Bank | None = None) -> str:
     trim_site(site)
     write_record_files(site, project_dir, title=title, nav=config.get("nav", []), docs_dir=docs_dir,
                        bank=bank, pass_mark=settings.pass_mark)
+    add_policy(site)
     precache = build_app(site, title)
     return (f"离线缓存(service worker)：{precache.files} 个文件，{precache.bytes / 1024:.0f} KB，"
             f"版本 {precache.version}")
