@@ -273,3 +273,118 @@ def test_a_page_with_a_bom_stays_in_the_learning_path(project_copy, tmp_path):
     title = (project_copy / "docs" / "visits" / "time.md").read_text(encoding="utf-8-sig").split("title: ", 1)[1].split("\n")[0]
     assert title in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert '"visits/time"' in (tmp_path / "site" / "assets" / "javascripts" / "catalog.js").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------
+# Trainer HTML in the learner's browser (items 2 and 3)
+# --------------------------------------------------------------------------
+
+import hashlib
+import re
+import shutil
+
+from conftest import ROOT, serve
+from macros.assessments.html import markdown_html
+
+
+@pytest.mark.parametrize("text, kept, gone", [
+    ("<script>alert(1)</script>正文", "正文", "<script"),
+    ("<img src=x onerror=alert(1)>", "<img", "onerror"),
+    ("[点我](javascript:alert(1))", "点我", "javascript:"),
+    ("![远程](https://evil.example/x.png)", "远程", "evil.example"),
+    ("<iframe src=//evil.example></iframe>文字", "文字", "iframe"),
+    ("<a href=\"objections.md#taiji\" onclick=\"x()\">讲解</a>", 'href="objections.md#taiji"', "onclick"),
+    ("<style>body{display:none}</style>**粗**", "<strong>粗</strong>", "<style"),
+])
+def test_the_sanitiser_keeps_text_and_drops_what_runs(text, kept, gone):
+    html = markdown_html(text)
+    assert kept in html and gone not in html
+
+
+@pytest.mark.parametrize("text, message", [
+    ("解析 <img src=x onerror=alert(1)>", "不能写 on…= 事件属性(它会在学员的浏览器里运行代码)"),
+    ("解析 <script>fetch('//evil')</script>", "不能写 <script> 标签(手册只接受普通文字、Markdown 和简单的 HTML)"),
+    ("解析 ![图](https://evil.example/track.png)", "图片只能用手册里的文件(不能引用外部网址：离线时显示不出来，还会把学员正在看的内容告诉别的网站)"),
+    ("[讲解](javascript:alert(1))", "不能写 javascript: 一类的链接"),
+])
+def test_hostile_data_text_is_refused_at_its_line(project_copy, text, message):
+    path = project_copy / OBJECTIONS
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("explanation:")
+              and line.split("explanation:")[1].strip() not in ("", "|", ">", ">-", "|-")
+              and len(lines[i + 1]) - len(lines[i + 1].lstrip()) <= len(line) - len(line.lstrip()))
+    lines[at] = lines[at].split("explanation:")[0] + f"explanation: \"{text}\""
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, err = check(project_copy)
+    assert code == 1
+    assert f"{OBJECTIONS}:{at + 1}: {message}" in err.splitlines()
+
+
+def test_hostile_page_html_is_refused_at_its_line(project_copy, tmp_path):
+    result, number, _ = build_with_page_line(project_copy, tmp_path, '<div onmouseover="steal()">悬停</div>')
+    assert result.returncode != 0
+    assert f"{PAGE}:{number}: 不能写 on…= 事件属性(它会在学员的浏览器里运行代码)" in result.stderr
+
+
+def test_every_page_carries_a_content_security_policy(site_dir):
+    pages = sorted(site_dir.rglob("*.html"))
+    assert pages
+    for path in pages:
+        head = path.read_text(encoding="utf-8").split("</head>", 1)[0]
+        csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', head)
+        assert csp, path
+        assert "script-src 'self' 'sha256-" in csp.group(1) and "'unsafe-inline'" not in csp.group(1).split("style-src")[0]
+        assert "object-src 'none'" in csp.group(1) and "default-src 'self'" in csp.group(1)
+        assert head.index("Content-Security-Policy") < head.index("<script")
+
+
+def test_the_policy_stops_what_slips_through(site_dir, tmp_path, page):
+    """An inline script and a remote image put into a built page (as if the
+    sanitiser had missed them) neither run nor load; the quiz still works."""
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    target = site / "pre-job" / "objections.html"
+    html = target.read_text(encoding="utf-8")
+    html = html.replace("</article>", '<script>window.__pwned = 1</script><img src="http://evil.example/x.png">'
+                                      '<p onclick="window.__pwned = 2" id="bait">诱饵</p></article>', 1)
+    target.write_text(html, encoding="utf-8")
+    server = serve(site)
+    blocked = {}
+    page.on("requestfailed", lambda r: blocked.setdefault(r.url, r.failure))
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_port}/pre-job/objections.html")
+        page.wait_for_selector('[data-quiz="objections"][data-ready]')
+        page.click("#bait")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__pwned") is None
+        tried = [u for u in page.requests.urls if "evil.example" in u]
+        assert tried and all(blocked.get(u) == "csp" for u in tried)     # stopped by the policy, never sent
+        assert page.locator('[data-quiz="objections"] .hb-check').count() > 0
+    finally:
+        server.shutdown()
+
+
+def test_search_works_from_disk_under_the_policy(site_dir, page):
+    page.goto((site_dir / "index.html").as_uri())
+    page.keyboard.press("/")
+    page.locator("input[data-md-component=search-query]").fill("异议")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.js_errors == []
+
+
+# --------------------------------------------------------------------------
+# Supply chain
+# --------------------------------------------------------------------------
+
+def test_the_vendored_shim_is_the_recorded_file():
+    folder = ROOT / "docs" / "assets" / "vendor" / "iframe-worker"
+    recorded = re.findall(r"sha256 ([0-9a-f]{64})", (folder / "README.txt").read_text(encoding="utf-8"))
+    assert len(recorded) == 2                          # the npm original and the patched file shipped
+    assert hashlib.sha256((folder / "shim.js").read_bytes()).hexdigest() == recorded[1]
+    assert (folder / "LICENSE").read_text(encoding="utf-8").startswith("MIT") or "MIT" in (folder / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_github_actions_are_pinned_by_commit():
+    for workflow in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        for use in re.findall(r"uses:\s*(\S+)", workflow.read_text(encoding="utf-8")):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", use), f"{workflow.name}: {use}"
