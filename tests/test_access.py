@@ -260,12 +260,12 @@ def test_material_survives_blocked_storage_and_junk(browser, site_url, storage):
         page.locator("label[for=__search]").first.click()
         box = page.locator("input.md-search__input")
         box.press_sequentially("MAN")
-        page.wait_for_function("/个符合条件/.test(document.querySelector('.md-search-result__meta').textContent)",
+        page.wait_for_function("() => /个符合条件/.test(document.querySelector('.md-search-result__meta').textContent)",
                                timeout=15000)
         assert page.locator(".md-search-result__item").count() > 0
         page.keyboard.press("Escape")
         page.set_viewport_size({"width": 1280, "height": 900})  # sidebars sized by Material
-        page.wait_for_function("document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').style.height !== ''")
+        page.wait_for_function("() => document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap').style.height !== ''")
         assert errors == []
     finally:
         ctx.close()
@@ -281,13 +281,13 @@ def test_search_follows_text_put_in_without_keys(page, site_url):
     # Dictation or a paste from the context menu: the value changes, one input event, no keys.
     page.evaluate("""() => { const box = document.querySelector('input.md-search__input');
         box.value = '成交'; box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '成交' })); }""")
-    page.wait_for_function("/个符合条件/.test(document.querySelector('.md-search-result__meta').textContent)",
+    page.wait_for_function("() => /个符合条件/.test(document.querySelector('.md-search-result__meta').textContent)",
                            timeout=15000)
     assert page.locator(".md-search-result__item").count() > 0
     # Cleared the same way: back to the prompt.
     page.evaluate("""() => { const box = document.querySelector('input.md-search__input');
         box.value = ''; box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' })); }""")
-    page.wait_for_function("/键入以开始搜索/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("() => /键入以开始搜索/.test(document.querySelector('.md-search-result__meta').textContent)")
     assert page.js_errors == []
 
 
@@ -321,7 +321,7 @@ def test_instant_navigation_in_a_copy_served_elsewhere(browser, copy, request):
         page.evaluate("window.__sameDocument = true")
         page.locator(".md-nav--primary a.md-nav__link[href$='glossary.html']").first.click()
         page.wait_for_url(base + "glossary.html")
-        page.wait_for_function("document.querySelector('article h1').textContent.includes('术语表')")
+        page.wait_for_function("() => document.querySelector('article h1').textContent.includes('术语表')")
         assert page.evaluate("window.__sameDocument === true"), "the page was loaded in full"
         # Onwards to a page with a quiz: it is set up after the instant navigation.
         page.locator(".md-nav--primary a.md-nav__link[href$='objections.html']").first.click()
@@ -330,7 +330,7 @@ def test_instant_navigation_in_a_copy_served_elsewhere(browser, copy, request):
         assert page.evaluate("window.__sameDocument === true")
         page.go_back()
         page.wait_for_url(base + "glossary.html")
-        page.wait_for_function("document.querySelector('article h1').textContent.includes('术语表')")
+        page.wait_for_function("() => document.querySelector('article h1').textContent.includes('术语表')")
         assert page.evaluate("window.__sameDocument === true")
         assert errors == []
     finally:

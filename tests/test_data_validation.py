@@ -71,7 +71,7 @@ def test_valid_file_loads(tmp_path):
     (variant("id: q-single", "id: Q_Single"),
      "quizzes/demo.yml:5: 问题 Q_Single: “编号”“Q_Single”格式不对：只能用小写英文字母、数字和连字符，例如 obj-kinds-1"),
     (variant("    title: 自测\n", "    title: 自测\n    mode: exam\n"),
-     "quizzes/demo.yml:4: 测验 demo: “模式”的取值“exam”无效，应为 'practice' or 'test'"),
+     "quizzes/demo.yml:4: 测验 demo: “模式”的取值“exam”无效，应为 practice、test 之一"),
     (variant("        distractors: [错的一, 错的二]", "        distractors: []"),
      "quizzes/demo.yml:9: 问题 q-single: “干扰项”至少需要 1 项"),
     (variant("  - id: demo\n", "  - id: demo\n    pass_mark: 150\n"),

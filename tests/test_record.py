@@ -73,7 +73,7 @@ def answered(browser, site_url) -> dict:
         open_quiz_page(page, site_url, "pre-job/five-s.html", "five-s")
         page.evaluate("window.scrollTo(0, 1500)")
         page.wait_for_function(                              # position saved once scrolling settles
-            "(JSON.parse(localStorage.getItem('handbook:v1:last') || '{}').a || '') !== ''")
+            "() => (JSON.parse(localStorage.getItem('handbook:v1:last') || '{}').a || '') !== ''")
         storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
     finally:
         ctx.close()
