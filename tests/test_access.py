@@ -367,7 +367,7 @@ def test_options_keep_the_order_they_were_answered_in(context, site_url):
     page.on("pageerror", lambda exc: page.js_errors.append(str(exc)))
     page.goto(site_url + QUIZ_PAGE)
     quiz_id = "retail-visit"
-    page.wait_for_selector(f'[data-quiz="{quiz_id}"] .hb-check')
+    page.wait_for_selector(f'[data-quiz="{quiz_id}"] .hb-question__actions .hb-check')   # the runtime has set it up
     key = quiz_key(page, quiz_id)
     qids = [q for q in question_ids(page, quiz_id) if key[q]["type"] != "scenario"]
     answered = {}
