@@ -148,3 +148,79 @@ def test_check_prints_the_figures_of_the_real_bank():
     figures = result.stdout.split("防猜题规则", 1)[1]
     assert "全部题目：单选题“总选最长”得 " in figures and "多选题正确项个数：" in figures
     assert "判断题答案为“对” 50%(20/40)" in figures
+
+
+# --------------------------------------------------------------------------
+# The cumulative-share (ABC) tool
+# --------------------------------------------------------------------------
+
+from macros.assessments import models
+from macros.assessments.rules import check_tool, classify_by_share
+
+
+def share_tool(**changes) -> models.CumulativeTool:
+    data = {"id": "abc", "type": "cumulative", "title": "分级", "item": "代理商", "measure": "进货额",
+            "classes": [{"title": "A", "up_to": 60, "text": "a"}, {"title": "B", "up_to": 90, "text": "b"},
+                        {"title": "C", "up_to": 100, "text": "c"}]}
+    return models.CumulativeTool.model_validate({**data, **changes})
+
+
+def test_the_row_that_crosses_a_boundary_keeps_the_higher_class():
+    rows = [("甲", 1750), ("乙", 1300), ("丙", 600), ("丁", 500), ("戊", 400), ("己", 250), ("庚", 150), ("辛", 50)]
+    result = classify_by_share(rows, share_tool().classes)
+    assert [(r["name"], round(r["cumulative"]), r["class"]) for r in result] == [
+        ("甲", 35, "A"), ("乙", 61, "A"), ("丙", 73, "B"), ("丁", 83, "B"), ("戊", 91, "B"),
+        ("己", 96, "C"), ("庚", 99, "C"), ("辛", 100, "C")]
+
+
+def test_share_classes_must_rise_to_100():
+    bad = share_tool(classes=[{"title": "A", "up_to": 60, "text": "a"}, {"title": "B", "up_to": 50, "text": "b"}])
+    assert check_tool(bad) == [("第 2 个级别的累计占比 50% 应大于上一级的 60%", ("classes", 1, "up_to")),
+                               ("最后一个级别应累计到 100%(现为 50%)", ("classes", 1, "up_to"))]
+    assert check_tool(share_tool()) == []
+
+
+def test_the_real_tool_reproduces_the_pages_example():
+    from macros.bank.loader import load_bank
+
+    bank = load_bank(ROOT)
+    tool = next(t for pd in bank.pages.values() for t in pd.data.tools if t.id == "abc-classifier")
+    page = (ROOT / "docs" / "agents" / "classes.md").read_text(encoding="utf-8")
+    table = [line.split("|")[1:-1] for line in page.splitlines() if line.strip().startswith("| ") and "万元" in line]
+    expected = [(cells[1].strip(), cells[4].strip(), cells[5].strip()) for cells in table]
+    result = classify_by_share([(r.name, r.value) for r in tool.example], tool.classes)
+    assert [(r["name"], f"{round(r['cumulative'])}%", r["class"]) for r in result] == expected
+
+
+def test_a_long_role_play_needs_a_way_back():
+    from macros.assessments.types import scenario
+
+    def scene(i, last=False):
+        nxt = {"end": "success"} if last else {"next": f"s{i + 1}"}
+        return {"id": f"s{i}", "customer": f"第 {i} 句", "choices": [
+            {"text": "好", "feedback": "好", **nxt}, {"text": "差", "feedback": "差", "end": "fail"}]}
+    data = {"id": "rp", "type": "scenario", "prompt": "题", "explanation": "解析", "link": "#a", "start": "s0",
+            "scenes": [scene(0), scene(1), scene(2, last=True)]}
+    assert scenario.check(scenario.Scenario.model_validate(data)) == [
+        ("三幕以上的角色扮演至少要有一处回应没说好时进入另一幕(写 next)，而不是直接结束："
+         "让顾客再推一次，给学员挽回的机会", ("scenes",))]
+    data["scenes"][1]["choices"][1] = {"text": "差", "feedback": "顾客更不满了", "next": "s2"}
+    assert scenario.check(scenario.Scenario.model_validate(data)) == []
+
+
+def weighted_form(weights, grades=None):
+    criteria = [{"id": f"c-{i}", "title": f"项 {i}", "weight": w} for i, w in enumerate(weights)]
+    data = {"id": "form-x", "title": "表", "scale": [{"value": 1, "label": "差"}, {"value": 5, "label": "好"}],
+            "groups": [{"title": "组", "criteria": criteria}]}
+    if grades is not None:
+        data["grades"] = grades
+    return models.Form.model_validate(data)
+
+
+def test_form_weights_add_up_to_100_and_grades_descend():
+    from macros.assessments.rules import check_form
+
+    assert check_form(weighted_form([30, 20])) == [("各评定项目的权重合计应为 100(现为 50)", ("groups",))]
+    assert check_form(weighted_form([60, 40], [{"min": 60, "label": "合格"}, {"min": 80, "label": "优秀"}])) == [
+        ("总分等级 grades 应从高到低排列，分数各不相同，最后一级从 0 分起", ("grades",))]
+    assert check_form(weighted_form([60, 40], [{"min": 80, "label": "优秀"}, {"min": 0, "label": "其他"}])) == []

@@ -69,9 +69,9 @@ def test_every_inventory_id_is_assessed():
 def test_checklists_forms_and_tools_from_the_source():
     by_kind = {kind: {item.id for pd in BANK.pages.values() for item in getattr(pd.data, kind)}
                for kind in ("checklists", "forms", "tools")}
-    assert {"p1-interview-info", "p2-signoff", "v2-daily", "v3-pre-visit", "v3-in-store",
+    assert {"p1-interview-info", "v2-daily", "v3-pre-visit", "v3-in-store",
             "v4-dos-donts", "v5-weekly-self-check", "a3-agent-visit"} <= by_kind["checklists"]
-    assert {"p1-interview-eval", "p3-trial-eval", "p4-probation-review", "p7-ability-rating"} <= by_kind["forms"]
+    assert {"p1-interview-eval", "p2-signoff", "p3-trial-eval", "p4-probation-review", "p7-ability-rating"} <= by_kind["forms"]
     assert {"man-classifier", "abc-classifier"} <= by_kind["tools"]
     weekly = next(c for pd in BANK.pages.values() for c in pd.data.checklists if c.id == "v5-weekly-self-check")
     assert sum(len(g.items) for g in weekly.groups) == 13

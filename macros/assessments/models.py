@@ -78,6 +78,14 @@ class Criterion(Strict):
     description: str | None = Field(None, title="说明")
     levels: dict[int, str] = Field(default_factory=dict, title="各等级的表现描述",
                                    description="键为分值，值为达到该分值的具体表现。")
+    weight: int | None = Field(None, ge=1, le=100, title="权重（%）",
+                               description="填了权重的表格按权重算百分制总分(每项得分 ÷ 最高分 × 权重)；"
+                                           "一张表里的权重合计必须是 100。")
+
+
+class Grade(Strict):
+    min: int = Field(ge=0, le=100, title="最低分", description="百分制总分达到这个分数即为这一等级。")
+    label: Line = Field(title="等级", description="例如 优秀。")
 
 
 class CriteriaGroup(Strict):
@@ -99,6 +107,8 @@ class Form(Strict):
     raters: list[Line] = Field(default_factory=lambda: ["评定人"], title="评分人",
                               description="每个评分人一列，例如 [本人, 客户经理] 表示自评和上级评分。")
     groups: list[CriteriaGroup] = Field(min_length=1, title="评定内容")
+    grades: list[Grade] = Field(default_factory=list, title="总分等级",
+                                description="按权重算出的百分制总分的等级，从高到低，例如 80 分以上优秀、60 分以上合格、0 分以上不合格。")
     decision: list[Line] = Field(default_factory=list, title="评定结论选项",
                                 description="例如 [录用, 延长试岗, 不录用]。")
     signatures: list[Line] = Field(default_factory=lambda: ["被评人", "评定人"], title="签字栏")
@@ -159,7 +169,33 @@ class RangeTool(ToolBase):
     bands: list[Band] = Field(min_length=2, title="区间", description="从小到大排列，首尾相接，覆盖最小值到最大值。")
 
 
-Tool = Annotated[Union[LookupTool, RangeTool], Field(discriminator="type")]
+class ShareClass(Strict):
+    title: Line = Field(title="级别", description="例如 A 级代理商。")
+    up_to: float = Field(gt=0, le=100, allow_inf_nan=False, title="累计占比到（%）",
+                         description="从第一家往下累计，到这个百分比为止(含跨过它的那一家)属于这一级；最后一级写 100。")
+    text: Markdown = Field(title="对策")
+
+
+class ExampleRow(Strict):
+    name: Line = Field(title="名称")
+    value: float = Field(ge=0, allow_inf_nan=False, title="数值")
+
+
+class CumulativeTool(ToolBase):
+    """累计占比工具(ABC 分析)：输入一组对象和它们的数值(例如一个区域各代理商的进货额)，
+    按数值从大到小排队、算出累计占比，分出级别。跨过分界线的那一家算较高的一级。"""
+
+    type: Literal["cumulative"] = Field(title="工具类型", description="cumulative：按累计占比分级")
+    item: Line = Field(title="对象", description="例如 代理商。")
+    measure: Line = Field(title="数值", description="例如 进货额。")
+    unit: str = Field("", title="单位", description="例如 万元。")
+    classes: list[ShareClass] = Field(min_length=2, title="级别", description="从高到低排列，累计占比分界从小到大，最后一级到 100。")
+    rows: int = Field(8, ge=2, le=50, title="初始行数")
+    example: list[ExampleRow] = Field(default_factory=list, title="示例数据",
+                                      description="页面上的示例：工具里有“填入示例”按钮，测试按它核对分级结果。")
+
+
+Tool = Annotated[Union[LookupTool, RangeTool, CumulativeTool], Field(discriminator="type")]
 
 
 # --------------------------------------------------------------------------

@@ -112,7 +112,8 @@ def render_checklist(checklist: models.Checklist) -> str:
 def _rating_select(form: models.Form, criterion: models.Criterion, rater: str) -> str:
     options = "".join(f'<option value="{lv.value}">{lv.value} {esc(lv.label)}</option>' for lv in form.scale)
     field = f"{criterion.id}-{token(rater)}"
-    return (f'<td><select id="{field}" name="{field}" data-rater="{esc(rater)}" '
+    weight = f' data-weight="{criterion.weight}"' if criterion.weight else ""
+    return (f'<td><select id="{field}" name="{field}" data-rater="{esc(rater)}"{weight} '
             f'aria-label="{esc(criterion.title)}：{esc(rater)}评分"><option value="">—</option>{options}</select></td>')
 
 
@@ -142,7 +143,8 @@ def render_form(form: models.Form) -> str:
                     f'<td><input type="text" name="{c.id}-{token(r)}" aria-label="{esc(c.title)}：{esc(r)}评语"></td>'
                     for r in form.raters)
             rows.append(
-                f'<tr data-criterion="{esc(c.id)}"><th scope="row">{esc(c.title)}{desc}</th>'
+                f'<tr data-criterion="{esc(c.id)}"><th scope="row">{esc(c.title)}'
+                + (f'<span class="hb-rubric__weight">权重 {c.weight}%</span>' if c.weight else "") + f'{desc}</th>'
                 f'<td><ul class="hb-rubric__levels">{levels}</ul></td>{selects}</tr>'
             )
         caption = esc(group.title) + ("" if group.scored else "(写评语，不计分)")
@@ -151,8 +153,16 @@ def render_form(form: models.Form) -> str:
             f'<thead><tr><th scope="col">评定项目</th><th scope="col">各等级表现</th>{raters}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>'
         )
-    totals = "".join(f'<span class="hb-form__total" data-rater="{esc(r)}">{esc(r)}合计：<output>—</output></span>'
-                     for r in form.raters)
+    weighted = any(c.weight for g in form.groups for c in g.criteria)
+    label = "按权重的百分制总分" if weighted else "合计"
+    grades = esc(json.dumps([[g.min, g.label] for g in form.grades], ensure_ascii=False)) if form.grades else ""
+    totals = "".join(f'<span class="hb-form__total" data-rater="{esc(r)}"'
+                     + (' data-weighted' if weighted else "") + (f' data-grades="{grades}"' if grades else "")
+                     + f'>{esc(r)}{label}：<output>—</output></span>' for r in form.raters)
+    if form.grades:
+        totals += ('<span class="hb-form__grading">'
+                   + "，".join(f"{g.min} 分以上{esc(g.label)}" if g.min else f"{esc(g.label)}"
+                              for g in form.grades) + "</span>")
     decision = ""
     if form.decision:
         opts = "".join(f'<label class="hb-option"><input type="radio" name="{esc(form.id)}-decision" value="{i}">'
@@ -195,6 +205,27 @@ def render_tool(tool, link_url: Callable[[str], str]) -> str:
             + f"<td><strong>{esc(o.title)}</strong>：{inline_html(o.text)}</td></tr>"
             for o in tool.outcomes
         )
+    elif isinstance(tool, models.CumulativeTool):
+        unit = f"（{esc(tool.unit)}）" if tool.unit else ""
+        row = (f'<tr class="hb-share__row"><td><input type="text" data-name aria-label="{esc(tool.item)}名称"></td>'
+               f'<td><input type="number" inputmode="decimal" min="0" step="any" data-value '
+               f'aria-label="{esc(tool.measure)}{unit}"></td></tr>')
+        inputs = (
+            f'<table class="hb-share__input"><caption>{esc(tool.item)}和{esc(tool.measure)}</caption>'
+            f'<thead><tr><th scope="col">{esc(tool.item)}</th><th scope="col">{esc(tool.measure)}{unit}</th></tr></thead>'
+            f'<tbody>{row * tool.rows}</tbody></table>'
+            f'<template data-row>{row}</template>'
+        )
+        data = {"classes": [{"title": c.title, "upTo": c.up_to, "text": inline_html(c.text)} for c in tool.classes],
+                "example": [[r.name, r.value] for r in tool.example], "unit": tool.unit,
+                "item": tool.item, "measure": tool.measure}
+        head = f'<th scope="col">级别</th><th scope="col">累计占比</th>'
+        lower = 0.0
+        rows = ""
+        for c in tool.classes:
+            rows += (f"<tr><td>{esc(c.title)}</td><td>从 {lower:g}% 累计到 {c.up_to:g}%(含跨过 {c.up_to:g}% 的那一家)</td>"
+                     f"<td>{inline_html(c.text)}</td></tr>")
+            lower = c.up_to
     else:
         inputs = (
             f'<label class="hb-tool__input"><span>{esc(tool.label)}{f"（{esc(tool.unit)}）" if tool.unit else ""}</span>'

@@ -33,6 +33,7 @@ def _sections() -> list[tuple[type[BaseModel], str]]:
         (models.ChecklistItem, "检查项"),
         (models.Form, "评估表 forms"),
         (models.Level, "评分等级 scale"),
+        (models.Grade, "总分等级 grades"),
         (models.CriteriaGroup, "评定维度"),
         (models.Criterion, "评定项目"),
         (models.LookupTool, "判断工具 lookup"),
@@ -41,6 +42,9 @@ def _sections() -> list[tuple[type[BaseModel], str]]:
         (models.Outcome, "结论"),
         (models.RangeTool, "区间工具 range"),
         (models.Band, "区间"),
+        (models.CumulativeTool, "累计占比工具 cumulative"),
+        (models.ShareClass, "级别 classes 中的一项"),
+        (models.ExampleRow, "示例数据中的一行"),
     ]
 
 

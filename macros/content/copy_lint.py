@@ -19,9 +19,37 @@ class CopyIssue:
     line: int
     old: str
     new: str
+    message: str = ""
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: 中文排版：应改为 “{self.new.strip()}”"
+        return f"{self.path}:{self.line}: {self.message or f'中文排版：应改为 “{self.new.strip()}”'}"
+
+
+TERMS_FILE = Path(__file__).with_name("terms.txt")
+QUOTING_SOURCE = "原培训计划写作"
+
+
+def terms(path: Path = TERMS_FILE) -> list[tuple[str, str]]:
+    """(replaced word, the term to use) from terms.txt."""
+    pairs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#") and "<-" in line:
+            keep, _, old = line.partition("<-")
+            pairs += [(word.strip(), keep.strip()) for word in old.split("、") if word.strip()]
+    return pairs
+
+
+def term_issues(rel: str, text: str) -> list[CopyIssue]:
+    """Every replaced word of terms.txt, at its line (unless the line quotes the source)."""
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if QUOTING_SOURCE in line:
+            continue
+        for old, keep in terms():
+            if old in line:
+                found.append(CopyIssue(rel, number, old, keep,
+                                       f"用词：请用“{keep}”，不用“{old}”(统一用词见 macros/content/terms.txt)"))
+    return found
 
 
 def split_front_matter(text: str) -> tuple[str, str]:
@@ -73,8 +101,9 @@ def lint_file(path: Path, root: Path) -> list[CopyIssue]:
     old_lines, new_lines = text.split("\n"), formatted(path, text).split("\n")
     if len(old_lines) != len(new_lines):  # autocorrect never adds lines; be safe
         return [CopyIssue(rel, 1, text, formatted(path, text))]
-    return [CopyIssue(rel, number, old, new)
-            for number, (old, new) in enumerate(zip(old_lines, new_lines), start=1) if old != new]
+    spacing = [CopyIssue(rel, number, old, new)
+               for number, (old, new) in enumerate(zip(old_lines, new_lines), start=1) if old != new]
+    return sorted(spacing + term_issues(rel, text), key=lambda issue: issue.line)
 
 
 def fix_file(path: Path) -> bool:

@@ -36,8 +36,13 @@
     checked: function (a, n) { return "已完成 " + a + " / " + n + " 项"; },
     clearChecklist: "确定清除这份清单的全部勾选吗？", clearForm: "确定清空这张表格已填写的内容吗？",
     total: function (s, max) { return s + " / " + max; },
+    unrated: function (n) { return "（还有 " + n + " 项未评）"; },
     toolChoose: "逐项选择后，这里显示结论和对策。", toolNumber: "输入数值后，这里显示结论和对策。",
     toolRange: function (a, b) { return "请输入 " + a + "～" + b + " 之间的数值。"; },
+    shareStart: "填入至少两行的名称和数值，这里按累计占比分级。", shareIncomplete: "每一行都要有名称和不小于 0 的数值。",
+    shareCaption: "按数值从大到小排队后的分级", shareRank: "排名", shareShare: "占比", shareCumulative: "累计占比", shareClass: "级别",
+    shareSummary: function (c, n, p) { return c + "：" + n + " 家，合计占 " + p; },
+    shareAdd: "加一行", shareExample: "填入本页示例",
     redo: "重做这题", removed: "答对了！刷新页面后，这道题会移出错题本。",
     noStorage: "这台设备的浏览器不能保存数据（可能处于隐私/无痕模式或存储已满），本页的答题和勾选仍可使用，但不会被保存。"
   };

@@ -9,14 +9,27 @@
     if (!state.fields || typeof state.fields !== "object") state.fields = {};
     var inputs = all(root, "input,select,textarea");
     warnOnce(root);
+    function highest(s) { return Math.max.apply(null, all(s, "option").map(function (o) { return +o.value || 0; })); }
+    /* A plain sum of the ratings, or, on a form with weights, the 100-point
+       total (each rating ÷ the highest rating × its weight) with its grade. */
     function totals() {
       all(root, ".hb-form__total").forEach(function (t) {
-        var rater = t.dataset.rater, sum = 0, max = 0;
+        var rater = t.dataset.rater, sum = 0, max = 0, open = 0, weighted = "weighted" in t.dataset;
         all(root, 'select[data-rater="' + rater + '"]').forEach(function (s) {
-          sum += +s.value || 0;
-          max += Math.max.apply(null, all(s, "option").map(function (o) { return +o.value || 0; }));
+          if (weighted) {
+            if (!s.dataset.weight) return;
+            if (s.value === "") open++;
+            sum += (+s.value || 0) / highest(s) * +s.dataset.weight;
+          } else {
+            sum += +s.value || 0;
+            max += highest(s);
+          }
         });
-        t.querySelector("output").textContent = T.total(sum, max);
+        var out = t.querySelector("output");
+        if (!weighted) { out.textContent = T.total(sum, max); return; }
+        var score = Math.round(sum), grades = t.dataset.grades ? JSON.parse(t.dataset.grades) : [];
+        var grade = grades.filter(function (g) { return score >= g[0]; })[0];
+        out.textContent = T.total(score, 100) + (open ? T.unrated(open) : grade ? " · " + grade[1] : "");
       });
     }
     function name(i) { return i.type === "radio" ? i.name + "=" + i.value : i.name; }

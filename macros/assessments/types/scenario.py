@@ -116,6 +116,9 @@ def check(q: Scenario) -> list[tuple[str, tuple]]:
     reachable_success = any(c.end == "success" for s in q.scenes if s.id in state for c in s.choices)
     if not (succeeds and reachable_success):
         problems.append(("情景题至少要有一条以 end: success 结束的路径", ("scenes",)))
+    if len(q.scenes) >= 3 and not any(sum(1 for c in s.choices if c.next) >= 2 for s in q.scenes):
+        problems.append(("三幕以上的角色扮演至少要有一处回应没说好时进入另一幕(写 next)，而不是直接结束："
+                         "让顾客再推一次，给学员挽回的机会", ("scenes",)))
     return problems
 
 
