@@ -11,6 +11,10 @@ matches ``correctResponse`` (the ``match_correct`` rule written out, so the
 explanation can be shown as ``modalFeedback`` after answering).
 Options are listed in a fixed shuffled order (never the answer order);
 ``shuffle`` follows the quiz.
+
+No maintained package ships the QTI 2.1 XSDs (PyPI and npm checked), so
+``tests/test_exports.py`` reads the package with lxml and checks it against
+the QTI 2.1 information model instead of the schema.
 """
 
 from __future__ import annotations
