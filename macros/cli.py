@@ -9,6 +9,10 @@
     lint [--fix] [FILE ...]   Chinese copy lint of pages and data (all by default)
     zip SITE_DIR ZIP_FILE     pack a built site for offline use on laptops
     postbuild SITE_DIR        run the post-build steps on a built folder (any engine)
+    export DIR [--site SITE_DIR] [--bank-only]
+                              question bank for learning platforms (QTI 2.1, Moodle XML,
+                              题库 .xlsx and CSV) and the SCORM 1.2 package of the site
+                              (built strictly first unless --site names a built one)
 """
 
 from __future__ import annotations
@@ -140,6 +144,45 @@ def cmd_postbuild(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+    import tempfile
+
+    from .content.config import read_config
+    from .errors import HandbookError, HandbookErrors, report
+    from .exports.run import export_bank, export_scorm, refuse_inside, write_report
+    from .record.catalog import build_version
+
+    out_dir = Path(args.dir)
+    site = Path(args.site) if args.site else None
+    try:
+        refuse_inside(out_dir, ROOT, site)
+        refuse_inside(out_dir, ROOT, ROOT / "site")
+        config = read_config(ROOT)
+        title = str(config.get("site_name") or "培训手册")
+        result = export_bank(ROOT, out_dir, title, config.get("nav"))
+    except (HandbookError, HandbookErrors) as error:
+        print(report(error), file=sys.stderr)
+        return 1
+    if not args.bank_only:
+        with tempfile.TemporaryDirectory(prefix="handbook-scorm-") as tmp:
+            if site is None:
+                site = Path(tmp) / "site"
+                env = {k: v for k, v in os.environ.items() if k != "HANDBOOK_SITE_URL"}
+                env["NO_MKDOCS_2_WARNING"] = "1"
+                built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+                                       cwd=ROOT, env=env)
+                if built.returncode:
+                    return built.returncode
+            if not (site / "index.html").is_file():
+                print(f"{site}: 没有找到构建好的网站(先运行 ./handbook build)", file=sys.stderr)
+                return 1
+            export_scorm(result, site, out_dir, build_version(ROOT)[0])
+    print(write_report(result, out_dir))
+    return 0
+
+
 def cmd_zip(args: argparse.Namespace) -> int:
     site, target = Path(args.site), Path(args.zip)
     if not (site / "index.html").is_file():
@@ -175,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     post = sub.add_parser("postbuild", help="在构建好的网站文件夹上运行构建后步骤")
     post.add_argument("site")
     post.set_defaults(run=cmd_postbuild)
+    export = sub.add_parser("export", help="导出题库(QTI、Moodle、Excel、CSV)和 SCORM 课程包")
+    export.add_argument("dir", help="导出到的文件夹，例如 exports/(不能在 docs/ 或网站文件夹里)")
+    export.add_argument("--site", help="已构建好的网站文件夹(不给则先严格构建一次)")
+    export.add_argument("--bank-only", action="store_true", help="只导出题库，不打包 SCORM")
+    export.set_defaults(run=cmd_export)
     pack = sub.add_parser("zip", help="打包离线版网站")
     pack.add_argument("site")
     pack.add_argument("zip")

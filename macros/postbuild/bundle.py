@@ -27,7 +27,7 @@ def sources() -> dict[str, list[Path]]:
     assessments = HERE / "assessments" / "runtime"
     record = HERE / "record" / "runtime"
     return {
-        "handbook.js": [HERE / "webapp" / "runtime" / "handbook.js"],
+        "handbook.js": [HERE / "webapp" / "runtime" / "handbook.js", HERE / "exports" / "runtime" / "scorm.js"],
         "assessments.js": [assessments / "core.js", *question_types.scripts(),
                            *(assessments / f"{name}.js" for name in ("quiz", "checklist", "form", "tool", "entry"))],
         "record.js": [record / name for name in ("schema.js", "core.js", "dashboard.js", "mistakes.js",

@@ -15,7 +15,12 @@ Python module defines:
     check(q)          -> [(message, location inside the question)]
     render(q, dom)    -> (HTML of the answer area, the question's key entry)
     export(q)         -> plain data for question-bank exports, or None when
-                         the type has no flat form
+                         the type has no flat form. The exports
+                         (``macros/exports/``) map data by its shape, never
+                         by type name: {"options", "correct" (indices),
+                         "feedback", "multiple"} is a choice, {"items"} an
+                         order (right order), {"pairs", "distractors"} a
+                         match; any other shape is reported as not held
     measure(qs, rules, minimum) -> optional: (figure, problem or None) for a set of
                          questions of this type, e.g. how much "always 错"
                          scores; the bank's rules run it over the whole bank,

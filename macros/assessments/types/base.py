@@ -92,11 +92,14 @@ def render_choices(q, dom: str, kind: str) -> tuple[str, dict]:
     return f'<div class="hb-options">{"".join(options)}</div>', {"correct": correct, "feedback": feedback}
 
 
-def export_choices(q) -> dict:
-    """Options in a fixed order (answers first is a giveaway: shuffled by id)."""
+def export_choices(q, multiple: bool) -> dict:
+    """Options in a fixed order (answers first is a giveaway: shuffled by id);
+    ``multiple``: the rep may tick several (a multiple-choice question with one
+    right option is still one where several may be ticked)."""
     from ..html import stable_shuffle
 
     choices = stable_shuffle([(c, True) for c in answers_of(q)] + [(c, False) for c in q.distractors], q.id)
     return {"options": [choice_text(c) for c, _ in choices],
             "correct": [i for i, (_, right) in enumerate(choices) if right],
-            "feedback": [choice_feedback(c) for c, _ in choices]}
+            "feedback": [choice_feedback(c) for c, _ in choices],
+            "multiple": multiple}

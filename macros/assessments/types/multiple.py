@@ -43,7 +43,7 @@ def render(q: MultipleChoice, dom: str) -> tuple[str, dict]:
 
 
 def export(q: MultipleChoice) -> dict:
-    return export_choices(q)
+    return export_choices(q, multiple=True)
 
 
 def measure(questions: list[MultipleChoice], rules, minimum: int) -> tuple[str, str | None]:

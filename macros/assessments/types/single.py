@@ -51,7 +51,7 @@ def render(q: SingleChoice, dom: str) -> tuple[str, dict]:
 
 
 def export(q: SingleChoice) -> dict:
-    return export_choices(q)
+    return export_choices(q, multiple=False)
 
 
 def measure(questions: list[SingleChoice], rules, minimum: int) -> tuple[str, str | None]:

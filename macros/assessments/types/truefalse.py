@@ -49,7 +49,8 @@ def render(q: TrueFalse, dom: str) -> tuple[str, dict]:
 
 
 def export(q: TrueFalse) -> dict:
-    return {"options": [label for _, label in OPTIONS], "correct": [0 if q.answer else 1], "feedback": [None, None]}
+    return {"options": [label for _, label in OPTIONS], "correct": [0 if q.answer else 1], "feedback": [None, None],
+            "multiple": False}
 
 
 def measure(questions: list[TrueFalse], rules, minimum: int) -> tuple[str, str | None]:
