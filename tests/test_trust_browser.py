@@ -275,8 +275,9 @@ def test_8_a_malformed_saved_answers_read_as_missing_and_the_quiz_goes_on(page, 
     hashes = dict(page.locator("[data-question]").evaluate_all(
         "els => els.map(e => [e.dataset.question, e.dataset.hash])"))
     page.evaluate("""([h, pwned]) => {
+        const PREFIX = () => window.Handbook.prefix || 'handbook:v1:';   // (before the site path was in keys)
         const t = Date.now(), a = (qid, r, ok) => ({h: h[qid], r: r, ok: ok, t: t});
-        localStorage.setItem(window.Handbook.prefix + 'quiz:fx-practice', JSON.stringify({
+        localStorage.setItem(PREFIX() + 'quiz:fx-practice', JSON.stringify({
             q: {'fx-single': a('fx-single', pwned, true),             // a string, not a list
                 'fx-multiple': a('fx-multiple', 42, false),
                 'fx-order': a('fx-order', ['1', '2', '3'], false),   // a list, not token → place
@@ -348,7 +349,7 @@ def test_8_b_malformed_answers_in_the_mistake_book(page, site_url):
         "els => els.map(e => [e.dataset.question, e.dataset.hash])"))
     review_only = next(q for q in ids[1:] if q not in malformed)
     page.evaluate("""([bad, h, extra]) => {
-        const k = window.Handbook.prefix, t = Date.now(), s = JSON.parse(localStorage.getItem(k + 'quiz:objections'));
+        const k = window.Handbook.prefix || 'handbook:v1:', t = Date.now(), s = JSON.parse(localStorage.getItem(k + 'quiz:objections'));
         for (const [qid, [, r]] of Object.entries(bad)) s.q[qid] = {h: h[qid], r: r, ok: false, t: t};
         localStorage.setItem(k + 'quiz:objections', JSON.stringify(s));
         localStorage.setItem(k + 'review', JSON.stringify({q: {[extra]: {h: h[extra], r: 12345, ok: false, t: t, z: 'objections'}}}));
