@@ -59,7 +59,7 @@ def answer_all_right(page, except_multiple: bool = False):
 
 
 def saved(page, key: str) -> dict:
-    return json.loads(page.evaluate(f"localStorage.getItem('handbook:v1:{key}')") or "null")
+    return json.loads(page.evaluate(f"localStorage.getItem(window.Handbook.prefix + '{key}')") or "null")
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def validate(record: dict) -> None:
 
 
 def stored(page, key: str):
-    raw = page.evaluate(f"localStorage.getItem('handbook:v1:{key}')")
+    raw = page.evaluate(f"localStorage.getItem(window.Handbook.prefix + '{key}')")   # "handbook:v1:/:" here
     return json.loads(raw) if raw else None
 
 
@@ -73,7 +73,7 @@ def answered(browser, site_url) -> dict:
         open_quiz_page(page, site_url, "pre-job/five-s.html", "five-s")
         page.evaluate("window.scrollTo(0, 1500)")
         page.wait_for_function(                              # position saved once scrolling settles
-            "() => (JSON.parse(localStorage.getItem('handbook:v1:last') || '{}').a || '') !== ''")
+            "() => (JSON.parse(localStorage.getItem(window.Handbook.prefix + 'last') || '{}').a || '') !== ''")
         storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
     finally:
         ctx.close()

@@ -18,23 +18,45 @@ definition of the record:
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+import unicodedata
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..schema_json import model_schema, schema_json
 
 FORMAT_NAME = "handbook-learner-record"
 FORMAT_VERSION = 1
-# Every key the browser keeps is this prefix + a name (see the runtime's store).
+# The format part of every key the browser keeps: a key is this prefix + the
+# site's path + ":" + a name, "handbook:v1:/handbook-a/:quiz:objections" (the
+# path is the site root's, computed in the browser: webapp/runtime/handbook.js).
 STORAGE_PREFIX = "handbook:v1:"
 # Stages whose pages count towards a rep's progress (not the glossary, the
 # offline page, the trainers' pages or the record pages themselves).
 LEARNING_STAGES = {"interview", "pre-job", "trial", "hiring", "probation", "on-job",
                    "review", "visits", "agents"}
 PROMPT_CHARS = 90
+# No count in a record comes near this (pages, quizzes, questions, attempts):
+# larger numbers (1e308) are nonsense, not progress.
+COUNT_MAX = 100_000
+# How far after the moment of import a time in a record may lie (clocks differ).
+CLOCK_SLACK = timedelta(days=1)
+
+Count = Annotated[int, Field(ge=0, le=COUNT_MAX)]
+Id = Annotated[str, Field(min_length=1)]
+
+
+def clean_name(name: str) -> str:
+    """A learner's name as the class view compares it (record/runtime/core.js
+    cleanName): NFC, without control and invisible format characters
+    (zero-width spaces and joiners, direction marks, BOM), inner white space
+    as one space, trimmed, so two files of 张三 are one 张三."""
+    name = unicodedata.normalize("NFC", name)
+    name = "".join(c for c in name if unicodedata.category(c) not in ("Cc", "Cf"))
+    return re.sub(r"\s+", " ", name).strip()
 
 
 # --------------------------------------------------------------------------
@@ -58,23 +80,28 @@ class Learner(Exact):
 
     name: str = Field(min_length=1, max_length=40, title="姓名", description="学员在“我的进度”页填写，只保存在本设备。")
 
+    @field_validator("name", mode="before")
+    @classmethod
+    def _clean(cls, value):
+        return clean_name(value) if isinstance(value, str) else value
+
 
 class Summary(Exact):
     """总体进度，便于培训师一眼看全。"""
 
-    pages_total: int = Field(ge=0, title="学习页面总数")
-    pages_read: int = Field(ge=0, title="已读完的页面数")
-    quizzes_total: int = Field(ge=0, title="测验总数")
-    quizzes_passed: int = Field(ge=0, title="已通过的测验数")
-    checklists_total: int = Field(ge=0, title="检查清单总数")
-    checklists_done: int = Field(ge=0, title="已全部勾完的清单数")
-    mistakes: int = Field(ge=0, title="错题本中的题数")
+    pages_total: Count = Field(title="学习页面总数")
+    pages_read: Count = Field(title="已读完的页面数")
+    quizzes_total: Count = Field(title="测验总数")
+    quizzes_passed: Count = Field(title="已通过的测验数")
+    checklists_total: Count = Field(title="检查清单总数")
+    checklists_done: Count = Field(title="已全部勾完的清单数")
+    mistakes: Count = Field(title="错题本中的题数")
 
 
 class PageRecord(Exact):
     """一个学习页面的阅读情况。"""
 
-    page: str = Field(title="页面编号", description="页面在手册中的路径，例如 pre-job/objections。")
+    page: Id = Field(title="页面编号", description="页面在手册中的路径，例如 pre-job/objections。")
     title: str = Field(title="页面标题")
     section: str = Field(title="所属阶段或板块")
     visited_at: datetime | None = Field(None, title="最近打开时间")
@@ -84,7 +111,7 @@ class PageRecord(Exact):
 class Answer(Exact):
     """一道题最近一次的作答结果。"""
 
-    question: str = Field(title="题目编号")
+    question: Id = Field(title="题目编号")
     correct: bool = Field(title="是否答对")
     answered_at: datetime = Field(title="作答时间")
 
@@ -92,30 +119,44 @@ class Answer(Exact):
 class QuizRecord(Exact):
     """一个测验的成绩。"""
 
-    id: str = Field(title="测验编号")
+    id: Id = Field(title="测验编号")
     title: str = Field(title="测验标题")
     page: str = Field(title="所在页面")
     section: str = Field(title="所属阶段或板块")
     mode: Literal["practice", "test"] = Field(title="模式", description="practice 练习，test 考试。")
     pass_mark: int = Field(ge=0, le=100, title="及格线(%)")
-    questions: int = Field(ge=0, title="题数")
+    questions: Count = Field(title="题数")
     best: int | None = Field(None, ge=0, le=100, title="最好成绩(%)", description="未完成过为 null。")
     last: int | None = Field(None, ge=0, le=100, title="最近一次成绩(%)")
     passed: bool = Field(title="是否通过", description="最好成绩达到及格线。")
-    attempts: int = Field(ge=0, title="完成次数")
+    attempts: Count = Field(title="完成次数")
     finished_at: datetime | None = Field(None, title="最近完成时间")
     answers: list[Answer] = Field(default_factory=list, title="各题作答", description="每题最近一次的结果。")
+
+    @model_validator(mode="after")
+    def _agree(self):
+        if self.passed != (self.best is not None and self.best >= self.pass_mark):
+            raise ValueError("“是否通过”与最好成绩和及格线不符")
+        if self.best is not None and self.last is not None and self.last > self.best:
+            raise ValueError("最近一次成绩高于最好成绩")
+        return self
 
 
 class ChecklistRecord(Exact):
     """一份检查清单的完成情况。"""
 
-    id: str = Field(title="清单编号")
+    id: Id = Field(title="清单编号")
     title: str = Field(title="清单标题")
     page: str = Field(title="所在页面")
-    items: int = Field(ge=0, title="项目数")
-    done: int = Field(ge=0, title="已勾选项目数")
+    items: Count = Field(title="项目数")
+    done: Count = Field(title="已勾选项目数")
     updated_at: datetime | None = Field(None, title="最近勾选时间")
+
+    @model_validator(mode="after")
+    def _agree(self):
+        if self.done > self.items:
+            raise ValueError("已勾选项目数多于项目数")
+        return self
 
 
 class LearnerRecord(Exact):
@@ -130,7 +171,35 @@ class LearnerRecord(Exact):
     pages: list[PageRecord] = Field(title="页面")
     quizzes: list[QuizRecord] = Field(title="测验")
     checklists: list[ChecklistRecord] = Field(title="检查清单")
-    mistakes: list[str] = Field(title="错题本", description="最近一次答错的题目编号。")
+    mistakes: list[Id] = Field(title="错题本", description="最近一次答错的题目编号。")
+
+    @model_validator(mode="after")
+    def _agree(self):
+        """What the class view (record/runtime/classview.js nonsense()) also
+        refuses: repeated entries, a summary that disagrees with the lists,
+        times after the moment of checking (+ CLOCK_SLACK)."""
+        for name, key in (("pages", "page"), ("quizzes", "id"), ("checklists", "id")):
+            ids = [getattr(x, key) for x in getattr(self, name)]
+            if len(ids) != len(set(ids)):
+                raise ValueError(f"{type(self).model_fields[name].title}中有重复的编号")
+        s, wanted = self.summary, {
+            "pages_total": len(self.pages), "pages_read": sum(p.read_at is not None for p in self.pages),
+            "quizzes_total": len(self.quizzes), "quizzes_passed": sum(q.passed for q in self.quizzes),
+            "checklists_total": len(self.checklists),
+            "checklists_done": sum(bool(c.items) and c.done == c.items for c in self.checklists),
+            "mistakes": len(self.mistakes)}
+        for field, value in wanted.items():
+            if getattr(s, field) != value:
+                raise ValueError(f"总体进度的{Summary.model_fields[field].title}与明细不符")
+        latest = datetime.now(timezone.utc) + CLOCK_SLACK
+        times = [self.exported_at, self.handbook.built_at]
+        times += [t for p in self.pages for t in (p.visited_at, p.read_at)]
+        times += [t for q in self.quizzes for t in (q.finished_at, *(a.answered_at for a in q.answers))]
+        times += [c.updated_at for c in self.checklists]
+        for t in times:
+            if t is not None and (t if t.tzinfo else t.replace(tzinfo=timezone.utc)) > latest:
+                raise ValueError("记录中有晚于今天的时间")
+        return self
 
 
 RECORD_SECTIONS: list[tuple[type[BaseModel], str]] = [

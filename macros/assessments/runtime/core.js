@@ -8,9 +8,11 @@
  *
  * Progressive enhancement of the HTML rendered by macros/assessments/render.py (see the
  * DOM contract there). Vanilla JS, no dependencies, works over http and from
- * file://. Progress lives in localStorage under "handbook:v1:", keyed by quiz
- * id + question id, and dropped for one question when its content hash
- * changes. If storage is unavailable everything still works, unsaved.
+ * file://. Progress lives in localStorage under "handbook:v1:<site path>:"
+ * (webapp/runtime/handbook.js), keyed by quiz id + question id, and dropped
+ * for one question when its content hash changes or its saved answer does
+ * not have the shape its type expects (valid). If storage is unavailable
+ * everything still works, unsaved.
  */
 (function () {
   "use strict";
@@ -48,12 +50,16 @@
   };
 
   /* ---------------------------------------------------------------- storage */
-  /* The store is handbook.js's (window.Handbook.store): "handbook:v1:" keys in
-     localStorage; values that are not JSON objects read as missing. */
+  /* The store is handbook.js's (window.Handbook.store): "handbook:v1:<site
+     path>:" keys in localStorage; values that are not JSON objects read as
+     missing. Parts of a value are checked the same way before use (obj). */
   var store = window.Handbook.store;
   var warned = false;
 
   function load(key) { return store.get(key); }
+  /* A plain object (not null, not a list): what every saved part must be. */
+  function obj(v) { return !!v && typeof v === "object" && !Array.isArray(v); }
+  function count(v) { return typeof v === "number" && isFinite(v) && v >= 0 ? v : 0; }
   var current = null;                         /* the assessment being set up or used */
   function setCurrent(root) { current = root; }
   function save(key, value) {
@@ -139,6 +145,11 @@
        write(q, r)       put a saved response back into the inputs
        grade(key, r)     true when r is right (key: the question's answer key)
        mark(q, key, r)   show right and wrong on the answered inputs
+       valid(r)          true when r (read back from storage: anything JSON
+                         can hold) has the shape read() returns; the core
+                         calls it before write, grade or mark see a saved
+                         answer or draft, and one that fails reads as missing
+                         (a type without valid() accepts any value but null)
        lists(q)          optional: [[container, items], …] that may be shuffled
                          (the shown order is saved with the answer)
        start(q, key, replay, onEnd, quiet)  optional: a type that runs a
@@ -147,6 +158,17 @@
   var types = {};
   function register(name, module) { types[name] = module; }
   function typeOf(q) { return types[q.dataset.type] || null; }
+  function validResponse(q, r) {
+    var kind = typeOf(q);
+    if (!kind || r === null || r === undefined) return false;
+    try { return !kind.valid || kind.valid(r) === true; } catch (e) { return false; }
+  }
+  /* A saved answer or draft of q that can be used: an object for q's current
+     content whose response has its type's shape; anything else is null. */
+  function savedFor(q, saved) {
+    return obj(saved) && saved.h === q.dataset.hash && validResponse(q, saved.r) ? saved : null;
+  }
+  function strings(v) { return Array.isArray(v) && v.every(function (x) { return typeof x === "string"; }); }
 
   function readResponse(q, partial) { return typeOf(q).read(q, partial); }
   function writeResponse(q, r) { typeOf(q).write(q, r); }
@@ -158,6 +180,7 @@
 
   /* Shared by the types that answer with radio buttons / checkboxes. */
   var optionInputs = {
+    valid: function (r) { return strings(r) && r.length > 0; },
     read: function (q) {
       var picked = all(q, "input:checked").map(function (i) { return i.value; });
       return picked.length ? picked : null;
@@ -179,6 +202,9 @@
 
   /* Shared by the types that answer with one select per row (token → value). */
   var selectRows = {
+    valid: function (r) {
+      return obj(r) && Object.keys(r).every(function (k) { return typeof r[k] === "string"; });
+    },
     read: function (q, partial) {
       var map = {}, complete = true;
       all(q, "select").forEach(function (s) { if (!s.value) complete = false; map[s.dataset.token] = s.value; });
@@ -210,8 +236,8 @@
   /* What the components and the question types share. */
   window.HandbookAssessments = {
     strings: T, components: {},
-    types: { register: register, optionInputs: optionInputs, selectRows: selectRows, optionText: optionText },
+    types: { register: register, optionInputs: optionInputs, selectRows: selectRows, optionText: optionText, obj: obj },
     util: { el: el, button: button, all: all, shuffle: shuffle, printOnly: printOnly },  /* shared with record.js */
-    shared: { load: load, save: save, warnOnce: warnOnce, setCurrent: setCurrent, el: el, button: button, all: all, shuffle: shuffle, shuffleItems: shuffleItems, lists: lists, shuffleLists: shuffleLists, shownOrder: shownOrder, arrange: arrange, decodeKey: decodeKey, printOnly: printOnly, types: types, typeOf: typeOf, readResponse: readResponse, writeResponse: writeResponse, grade: grade, markInputs: markInputs, optionText: optionText, tools: tools }
+    shared: { load: load, obj: obj, count: count, savedFor: savedFor, validResponse: validResponse, save: save, warnOnce: warnOnce, setCurrent: setCurrent, el: el, button: button, all: all, shuffle: shuffle, shuffleItems: shuffleItems, lists: lists, shuffleLists: shuffleLists, shownOrder: shownOrder, arrange: arrange, decodeKey: decodeKey, printOnly: printOnly, types: types, typeOf: typeOf, readResponse: readResponse, writeResponse: writeResponse, grade: grade, markInputs: markInputs, optionText: optionText, tools: tools }
   };
 })();

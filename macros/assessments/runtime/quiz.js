@@ -9,13 +9,18 @@
  *   score, best, last   latest and best score (%), time of the last finish
  *   passed              best ≥ pass mark (window.Handbook.passed decides)
  *   submitted           test mode: 交卷 was pressed
- * Per page, in memory: submitted, warnedUnanswered, starting. */
+ * Per page, in memory: submitted, warnedUnanswered, starting.
+ * Everything read back is checked first: a question's saved answer or draft
+ * whose response does not have its type's shape (valid) reads as missing and
+ * is dropped, a score that is not 0–100 is dropped, and a question whose
+ * setup still fails is set up again with nothing saved; the others go on. */
 (function (A) {
   "use strict";
   var X = A.shared, T = A.strings, load = X.load, save = X.save, warnOnce = X.warnOnce, setCurrent = X.setCurrent, el
       = X.el, button = X.button, all = X.all, shuffle = X.shuffle, shuffleLists = X.shuffleLists, shownOrder =
       X.shownOrder, arrange = X.arrange, decodeKey = X.decodeKey, types = X.types, readResponse = X.readResponse,
-      writeResponse = X.writeResponse, grade = X.grade, markInputs = X.markInputs;
+      writeResponse = X.writeResponse, grade = X.grade, markInputs = X.markInputs, obj = X.obj, count = X.count,
+      savedFor = X.savedFor;
   function showFeedback(q, key, r, ok) {
     var box = q.querySelector(".hb-feedback");
     box.textContent = "";
@@ -64,7 +69,11 @@
     var questions = all(root, "[data-question]");
     var storeKey = review ? "review" : "quiz:" + id;
     var state = load(storeKey) || {};
-    if (!state.q || typeof state.q !== "object") state.q = {};
+    if (!obj(state.q)) state.q = {};
+    if (!obj(state.d)) state.d = {};
+    ["best", "score"].forEach(function (k) {
+      if (!(typeof state[k] === "number" && state[k] >= 0 && state[k] <= 100)) delete state[k];
+    });
     var footer = root.querySelector(".hb-quiz__buttons"), scoreBox = root.querySelector(".hb-quiz__score");
     var submitted = false, warnedUnanswered = false, starting = true, shuffled = root.dataset.shuffle === "true";
 
@@ -164,7 +173,7 @@
       if (finished) {
         var pct = Math.round(right * 100 / n), ok = pct >= pass;
         if (changed) {
-          state.attempts = (state.attempts || 0) + (state.open === false ? 0 : 1);
+          state.attempts = Math.floor(count(state.attempts)) + (state.open === false ? 0 : 1);
           state.open = false;
           state.score = pct;
           state.best = Math.max(state.best || 0, pct);
@@ -238,14 +247,22 @@
 
     submitted = !practice && !!state.submitted;
     scoreBox.tabIndex = -1;
-    if (!state.d || typeof state.d !== "object") state.d = {};
-    questions.forEach(function (q) {
-      var qid = q.dataset.question, saved = review ? review[qid] : state.q[qid], draft = state.d[qid];
-      if (saved && saved.h !== q.dataset.hash) { if (!review) delete state.q[qid]; saved = null; }
-      if (saved && !saved.r) saved = null;
-      setup(q, saved);
-      if (saved && !practice && !submitted) delete q.dataset.done;
-      if (!saved && draft && draft.h === q.dataset.hash && draft.r) { if (shuffled) arrange(q, draft.o); writeResponse(q, draft.r); }
+    questions.forEach(function (q, i) {
+      var qid = q.dataset.question;
+      try {
+        var raw = review ? review[qid] : state.q[qid], saved = savedFor(q, raw), draft = savedFor(q, state.d[qid]);
+        if (saved && typeof saved.ok !== "boolean") saved = null;
+        /* kept without a response: a question left unanswered at 交卷 */
+        var unanswered = obj(raw) && raw.h === q.dataset.hash && raw.r === null && raw.ok === false;
+        if (!saved && !unanswered && !review) delete state.q[qid];
+        if (!draft) delete state.d[qid];
+        setup(q, saved);
+        if (saved && !practice && !submitted) delete q.dataset.done;
+        if (!saved && draft) { if (shuffled) arrange(q, draft.o); writeResponse(q, draft.r); }
+      } catch (e) {                                   /* this question only: start it afresh */
+        if (window.console) console.warn("hb: question " + qid + " set up without its saved answer", e);
+        try { var fresh = reset(q); setup(fresh, null); questions[i] = fresh; } catch (e2) { /* left as drawn */ }
+      }
     });
     /* Unsubmitted answers (test mode, or not yet checked) survive a reload. */
     root.addEventListener("change", function (e) {

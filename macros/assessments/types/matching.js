@@ -5,6 +5,7 @@
   var rows = A.types.selectRows, T = A.strings, U = A.util;
   function want(key, token) { return key.correct[token]; }
   A.types.register("matching", {
+    valid: rows.valid,
     read: rows.read,
     write: rows.write,
     grade: function (key, r) { return Object.keys(key.correct).every(function (l) { return r[l] === key.correct[l]; }); },

@@ -5,6 +5,7 @@
   var rows = A.types.selectRows, T = A.strings, U = A.util;
   function want(key, token) { return String(key.correct.indexOf(token) + 1); }
   A.types.register("ordering", {
+    valid: rows.valid,
     read: rows.read,
     write: rows.write,
     grade: function (key, r) { return key.correct.every(function (t, i) { return r[t] === String(i + 1); }); },

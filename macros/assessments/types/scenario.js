@@ -56,10 +56,12 @@
       }
     }
     var replaying = !!replay, first = scene(key.start);
-    if (replay) {
-      replay.forEach(function (i) {
+    if (replay) {                     /* a path that leaves the scenes stops where it does */
+      replay.every(function (i) {
         var lists = all(log, ".hb-scene__choices"), last = lists[lists.length - 1];
-        if (last) last.querySelectorAll(".hb-scene__choice")[i].click();
+        var choice = last && last.querySelectorAll(".hb-scene__choice")[i];
+        if (choice) choice.click();
+        return !!choice;
       });
       replaying = false;
     }
@@ -67,6 +69,10 @@
   }
 
   A.types.register("scenario", {
+    valid: function (r) {
+      return A.types.obj(r) && (r.end === "success" || r.end === "fail") && Array.isArray(r.path) &&
+        r.path.length < 10000 && r.path.every(function (i) { return typeof i === "number" && i >= 0 && i === Math.floor(i); });
+    },
     read: function (q) { return q._path && q._path.end ? { path: q._path.steps, end: q._path.end } : null; },
     write: function () { /* replayed by start() */ },
     grade: function (key, r) { return r.end === "success"; },

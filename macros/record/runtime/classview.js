@@ -3,19 +3,69 @@
    page (kept in memory only). */
 (function (R) {
   "use strict";
-  var X = R.shared, C = X.C, H = X.H, S = X.S, FORMAT = X.FORMAT, VERSION = X.VERSION, el = X.el, button = X.button, all = X.all, printOnly = X.printOnly, isTime = X.isTime, iso = X.iso, pct = X.pct, day = X.day, pageUrl = X.pageUrl, download = X.download, learningPages = X.learningPages, learningQuizzes = X.learningQuizzes, learningChecklists = X.learningChecklists, HASHES = X.HASHES, validAnswer = X.validAnswer, latestAnswers = X.latestAnswers, mistakes = X.mistakes, learnerName = X.learnerName, snapshot = X.snapshot, corruptCount = X.corruptCount, T = R.strings;
+  var X = R.shared, C = X.C, H = X.H, S = X.S, FORMAT = X.FORMAT, VERSION = X.VERSION, el = X.el, button = X.button, all = X.all, printOnly = X.printOnly, isTime = X.isTime, iso = X.iso, pct = X.pct, day = X.day, pageUrl = X.pageUrl, download = X.download, learningPages = X.learningPages, learningQuizzes = X.learningQuizzes, learningChecklists = X.learningChecklists, HASHES = X.HASHES, validAnswer = X.validAnswer, latestAnswers = X.latestAnswers, mistakes = X.mistakes, learnerName = X.learnerName, cleanName = X.cleanName, snapshot = X.snapshot, corruptCount = X.corruptCount, T = R.strings;
 
   /* ---------------------------------------------------------------- 班级成绩 */
   /* Check an imported file: the format and its version first (their own
      messages), then everything against the record's JSON Schema
-     (schema.js); the first problem in a trainer's words, or null. */
+     (schema.js; no time in it later than a day from now), then what the
+     schema cannot say (nonsense); the first problem in a trainer's words,
+     or null. The learner's name is normalised first (cleanName), so names
+     that differ only by invisible characters are one rep. */
+  var DAY = 86400000;
   function problem(d) {
     if (!d || typeof d !== "object" || Array.isArray(d) || d.format !== FORMAT) return T.errForeign;
     if (typeof d.version !== "number") return T.errForeign;
     if (d.version > VERSION) return T.errFuture(d.version);
     if (d.version !== VERSION) return T.errOld(d.version);
-    var wrong = window.HandbookRecordCheck(d);
+    var who = d.learner;
+    if (who && typeof who === "object" && typeof who.name === "string") who.name = cleanName(who.name);
+    var wrong = window.HandbookRecordCheck(d, { latest: Date.now() + DAY }) || nonsense(d);
     return wrong ? T.errField(wrong) : null;
+  }
+
+  /* Rules between fields (macros/record/format.py checks the same ones), on a
+     file that has passed the schema: each list's entries are unique, "passed"
+     agrees with the best score and the pass mark, a checklist has no more
+     ticks than items, and the summary counts what the lists hold. */
+  function nonsense(d) {
+    var SCHEMA = window.HandbookRecordSchema;
+    function title(def, field) { return SCHEMA.$defs[def].properties[field].title; }
+    function nth(list, i) { return "第 " + (i + 1) + " 个" + SCHEMA.properties[list].title; }
+    var lists = [["pages", "PageRecord", "page"], ["quizzes", "QuizRecord", "id"], ["checklists", "ChecklistRecord", "id"]];
+    for (var l = 0; l < lists.length; l++) {
+      var seen = map(), list = lists[l][0], field = lists[l][2];
+      for (var i = 0; i < d[list].length; i++) {
+        var id = d[list][i][field];
+        if (id in seen) return nth(list, i) + "的" + title(lists[l][1], field) + "“" + id + "”与第 " + (seen[id] + 1) + " 个重复";
+        seen[id] = i;
+      }
+    }
+    for (var k = 0; k < d.quizzes.length; k++) {
+      var q = d.quizzes[k], should = q.best !== null && q.best >= q.pass_mark;
+      if (q.passed && q.best === null) return nth("quizzes", k) + "标为已通过，但没有成绩";
+      if (q.passed && !should) return nth("quizzes", k) + "标为已通过，但最好成绩 " + q.best + "% 低于及格线 " + q.pass_mark + "%";
+      if (!q.passed && should) return nth("quizzes", k) + "的最好成绩 " + q.best + "% 达到及格线 " + q.pass_mark + "%，却标为未通过";
+      if (q.best !== null && q.last !== null && q.last > q.best) {
+        return nth("quizzes", k) + "的最近一次成绩 " + q.last + "% 高于最好成绩 " + q.best + "%";
+      }
+    }
+    for (var c = 0; c < d.checklists.length; c++) {
+      var x = d.checklists[c];
+      if (x.done > x.items) return nth("checklists", c) + "的已勾选项目数 " + x.done + " 多于项目数 " + x.items;
+    }
+    function counted(items, test) { return items.filter(test).length; }
+    var want = {
+      pages_total: d.pages.length, pages_read: counted(d.pages, function (p) { return p.read_at !== null && p.read_at !== undefined; }),
+      quizzes_total: d.quizzes.length, quizzes_passed: counted(d.quizzes, function (q) { return q.passed; }),
+      checklists_total: d.checklists.length,
+      checklists_done: counted(d.checklists, function (x) { return x.items > 0 && x.done === x.items; }),
+      mistakes: d.mistakes.length
+    };
+    for (var f in want) {
+      if (d.summary[f] !== want[f]) return "总体进度的" + title("Summary", f) + "是 " + d.summary[f] + "，与明细中的 " + want[f] + " 不符";
+    }
+    return null;
   }
 
   function readFile(file) {
@@ -34,22 +84,42 @@
     });
   }
 
-  /* Quizzes in the handbook's order first, then any only the files know. */
+  /* Lookups are indexes built once per drawing (a class of 50 reps with full
+     records, or files holding thousands of quizzes, must not search a list
+     per table cell), keyed without a prototype so an id like "constructor"
+     is just an id. */
+  function map() { return Object.create(null); }
+
+  /* Rows for quizzes only the files know (an older handbook's): a few are
+     useful, thousands (a damaged or made-up file) would take the browser
+     seconds to lay out. The CSV always has them all. */
+  var UNKNOWN_ROWS = 100;
+
+  /* Quizzes in the handbook's order first, then any only the files know
+     (each with known: false). */
   function classQuizzes(reps) {
-    var order = learningQuizzes(), seen = {}, out = [];
-    order.forEach(function (id) { seen[id] = true; out.push({ id: id, title: C.quizzes[id].title, section: C.pages[C.quizzes[id].page].section }); });
+    var order = learningQuizzes(), seen = map(), out = [];
+    order.forEach(function (id) { seen[id] = true; out.push({ id: id, title: C.quizzes[id].title, section: C.pages[C.quizzes[id].page].section, known: true }); });
     reps.forEach(function (r) {
-      r.quizzes.forEach(function (q) { if (!seen[q.id]) { seen[q.id] = true; out.push({ id: q.id, title: q.title, section: q.section || "" }); } });
+      r.quizzes.forEach(function (q) { if (!seen[q.id]) { seen[q.id] = true; out.push({ id: q.id, title: q.title, section: q.section || "", known: false }); } });
     });
     return out;
   }
-  function quizOf(rep, id) { return rep.quizzes.filter(function (q) { return q.id === id; })[0] || null; }
+  /* For each rep, quiz id → the rep's first record of that quiz. */
+  function quizIndex(reps) {
+    return reps.map(function (rep) {
+      var byId = map();
+      rep.quizzes.forEach(function (q) { if (!(q.id in byId)) byId[q.id] = q; });
+      return byId;
+    });
+  }
+  function quizOf(byId, id) { return byId[id] || null; }
 
   /* question id → {wrong, answered}, counting each rep's latest answer. */
   function missed(reps) {
-    var counts = {};
+    var counts = map();
     reps.forEach(function (rep) {
-      var latest = {};
+      var latest = map();
       rep.quizzes.forEach(function (q) {
         q.answers.forEach(function (a) {
           var t = Date.parse(a.answered_at);
@@ -78,15 +148,15 @@
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
   function csv(reps) {
-    var quizzes = classQuizzes(reps);
+    var quizzes = classQuizzes(reps), index = quizIndex(reps);
     var head = [T.learnerCol, T.exportedAt, T.build, T.rowRead, T.rowPassed, T.rowChecklists, T.rowMistakes];
     quizzes.forEach(function (q) { head.push(q.title + "（%）", q.title + "：是否通过"); });
     var rows = [head];
-    reps.forEach(function (r) {
+    reps.forEach(function (r, i) {
       var s = r.summary, row = [r.learner.name, r.exported_at.replace("T", " ").replace(/Z$/, ""), r.handbook.build,
         T.of(s.pages_read, s.pages_total), T.of(s.quizzes_passed, s.quizzes_total), T.of(s.checklists_done, s.checklists_total), s.mistakes];
       quizzes.forEach(function (q) {
-        var x = quizOf(r, q.id);
+        var x = quizOf(index[i], q.id);
         row.push(x && x.best !== null ? x.best : "", !x || x.best === null ? T.notDone : x.passed ? T.passed : T.failed);
       });
       rows.push(row);
@@ -178,8 +248,9 @@
         row(spec[0], reps.map(function (r) { return { text: T.of(r.summary[spec[1]], r.summary[spec[2]]) }; }), "", "hb-class__summary");
       });
       row(T.rowMistakes, reps.map(function (r) { return { text: String(r.summary.mistakes) }; }), "", "hb-class__summary");
-      var section = null;
+      var section = null, index = quizIndex(reps), unknown = 0;
       classQuizzes(reps).forEach(function (q) {
+        if (!q.known && ++unknown > UNKNOWN_ROWS) return;
         if (q.section !== section) {
           section = q.section;
           var s = body.appendChild(el("tr", "hb-class__section"));
@@ -187,13 +258,15 @@
           th.colSpan = reps.length + 2;
           th.scope = "rowgroup";
         }
-        var results = reps.map(function (r) { return quizOf(r, q.id); });
+        var results = index.map(function (byId) { return quizOf(byId, q.id); });
         var passedN = results.filter(function (x) { return x && x.passed; }).length;
         var r = row(q.title, results.map(function (x, i) {
           return { text: cellText(x), cls: !x || x.best === null ? "" : x.passed ? "hb-ok-text" : "hb-bad-text", id: reps[i].learner.name };
         }), T.of(passedN, reps.length));
         r.dataset.quiz = q.id;
       });
+
+      if (unknown > UNKNOWN_ROWS) out.appendChild(el("p", "hb-muted", T.moreQuizzes(unknown - UNKNOWN_ROWS)));
 
       var miss = out.appendChild(el("section", "hb-class__missed"));
       miss.setAttribute("aria-labelledby", "hb-missed");
@@ -204,7 +277,7 @@
       top.forEach(function (m) {
         var li = ol.appendChild(el("li"));
         li.dataset.question = m.id;
-        var info = C.questions[m.id];
+        var info = Object.prototype.hasOwnProperty.call(C.questions, m.id) ? C.questions[m.id] : null;
         if (info) { var a = li.appendChild(el("a", "", info.text)); a.href = H.root + info.url; }
         else li.appendChild(el("span", "", T.unknownQuestion(m.id)));
         li.appendChild(el("span", "hb-class__count", " " + T.missCount(m.wrong, m.answered)));

@@ -55,6 +55,7 @@
     missTitle: "全班错得最多的题", missNone: "还没有答错的题。",
     missCount: function (w, n) { return "答错 " + w + " 人 / 作答 " + n + " 人"; },
     unknownQuestion: function (id) { return "（本版手册中没有这道题：" + id + "）"; },
+    moreQuizzes: function (n) { return "另有 " + n + " 个本版手册中没有的测验（来自旧版手册或被改动过的文件）没有列在表中；导出的表格（CSV）包含全部测验。"; },
     csv: "导出表格（CSV，可用 Excel 打开）",
     exportedAt: "导出时间", build: "手册版本",
     errJson: "不是有效的 JSON 文件，可能已损坏或没有下载完整。",
@@ -143,9 +144,17 @@
     return out;
   }
 
+  /* A name as files are compared by it (macros/record/format.py clean_name):
+     NFC, no control or invisible format characters (zero-width spaces and
+     joiners, direction marks, BOM), white space as one space, trimmed; two
+     files of "张三" and "张\u200b三" are one rep. */
+  function cleanName(name) {
+    return String(name).normalize("NFC").replace(/[\p{Cc}\p{Cf}]/gu, "").replace(/\s+/g, " ").trim();
+  }
+
   function learnerName() {
     var l = S.get("learner");
-    return l && typeof l.name === "string" ? l.name : "";
+    return l && typeof l.name === "string" ? cleanName(l.name) : "";
   }
 
   /* The record in the export format (macros/record/format.py, LearnerRecord v1). */
@@ -200,6 +209,6 @@
      classview.js each start by taking these names). */
   window.HandbookRecord = {
     views: {}, strings: T,
-    shared: { C: C, H: H, S: S, FORMAT: FORMAT, VERSION: VERSION, T: T, el: el, button: button, all: all, printOnly: printOnly, isTime: isTime, iso: iso, pct: pct, day: day, pageUrl: pageUrl, download: download, learningPages: learningPages, learningQuizzes: learningQuizzes, learningChecklists: learningChecklists, HASHES: HASHES, validAnswer: validAnswer, latestAnswers: latestAnswers, mistakes: mistakes, learnerName: learnerName, snapshot: snapshot, corruptCount: corruptCount }
+    shared: { C: C, H: H, S: S, FORMAT: FORMAT, VERSION: VERSION, T: T, el: el, button: button, all: all, printOnly: printOnly, isTime: isTime, iso: iso, pct: pct, day: day, pageUrl: pageUrl, download: download, learningPages: learningPages, learningQuizzes: learningQuizzes, learningChecklists: learningChecklists, HASHES: HASHES, validAnswer: validAnswer, latestAnswers: latestAnswers, mistakes: mistakes, learnerName: learnerName, cleanName: cleanName, snapshot: snapshot, corruptCount: corruptCount }
   };
 })();

@@ -81,7 +81,8 @@
       resume.href = H.root + last.u + (typeof last.a === "string" && last.a ? "#" + last.a : "");
       resume.textContent = T.resume(last.title);
     } else {
-      resume.href = pageUrl(C.sections[0].pages[0]);
+      var first = C.sections.length && C.sections[0].pages.length ? C.sections[0].pages[0] : null;
+      resume.href = first === null ? H.root : pageUrl(first);        /* a site with no learning pages */
       resume.textContent = T.start;
     }
     go.appendChild(resume);

@@ -5,10 +5,31 @@
 
    Covers what pydantic's schemas use: $ref into $defs, anyOf (nullable
    fields), type, properties, required, additionalProperties: false, items,
-   const, enum, minimum/maximum, minLength/maxLength, format: date-time. */
+   const, enum, minimum/maximum, minLength/maxLength, format: date-time
+   (RFC 3339 with a real calendar date, as jsonschema's format checker).
+   Field names are looked up as own properties only, so a field called
+   "constructor" or "__proto__" is an unknown field like any other.
+   Beyond the schema, one option: latest (a time in ms), after which no
+   date-time may lie ("导出时间晚于今天"). */
 (function () {
   "use strict";
   var ROOT = window.HandbookRecordSchema;
+  var latest = Infinity;                /* set per check (opts.latest) */
+
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  var DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(\.\d+)?([Zz]|[+-](\d\d):(\d\d))$/;
+  /* ms since 1970 of an RFC 3339 date-time, or NaN (31 February, 25:00 …). */
+  function dateTime(v) {
+    var m = DATE_TIME.exec(v);
+    if (!m) return NaN;
+    var y = +m[1], mo = +m[2], d = +m[3], h = +m[4], mi = +m[5], sec = +m[6];
+    var day = new Date(0);
+    day.setUTCFullYear(y, mo - 1, d);
+    if (mo < 1 || mo > 12 || day.getUTCDate() !== d || day.getUTCMonth() !== mo - 1 || h > 23 || mi > 59 || sec > 60) return NaN;
+    if (m[9] !== undefined && (+m[9] > 23 || +m[10] > 59)) return NaN;
+    return Date.parse(v.toUpperCase().replace(/:60(\.\d+)?(?=[Z+-])/, ":59"));
+  }
+  function ymd(t) { return new Date(t).toISOString().slice(0, 10); }
 
   function resolve(s) {
     while (s && s.$ref) s = ROOT.$defs[s.$ref.replace("#/$defs/", "")];
@@ -65,7 +86,11 @@
     if (typeof v === "string") {
       if (s.minLength && v.trim().length < s.minLength) return label + "不能为空";
       if (s.maxLength && v.length > s.maxLength) return label + "太长(最多 " + s.maxLength + " 个字)";
-      if (s.format === "date-time" && !(/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(v) && !isNaN(Date.parse(v)))) return label + "不是有效的时间";
+      if (s.format === "date-time") {
+        var t = dateTime(v);
+        if (isNaN(t)) return label + "不是有效的时间";
+        if (t > latest) return label + "晚于今天（" + ymd(t) + "）";
+      }
     }
     if (Array.isArray(v) && s.items) {
       var item = resolve(s.items);
@@ -78,14 +103,14 @@
     if (s.type === "object" && v && typeof v === "object") {
       var props = s.properties || {}, required = s.required || [];
       for (var r = 0; r < required.length; r++) {
-        if (!(required[r] in v)) return "缺少" + join(label, resolve(props[required[r]]).title || props[required[r]].title || required[r]);
+        if (!has(v, required[r])) return "缺少" + join(label, resolve(props[required[r]]).title || props[required[r]].title || required[r]);
       }
       if (s.additionalProperties === false) {
-        for (var key in v) if (Object.prototype.hasOwnProperty.call(v, key) && !(key in props)) {
+        for (var key in v) if (has(v, key) && !has(props, key)) {
           return (label || "文件") + "中有不认识的字段“" + key + "”";
         }
       }
-      for (var name in props) if (name in v) {
+      for (var name in props) if (has(props, name) && has(v, name)) {
         var title = props[name].title || resolve(props[name]).title || name;
         var pp = check(props[name], v[name], join(label, title));
         if (pp) return pp;
@@ -94,5 +119,9 @@
     return null;
   }
 
-  window.HandbookRecordCheck = function (data) { return check(ROOT, data, ""); };
+  /* opts.latest: no date-time in the file may be later (ms since 1970). */
+  window.HandbookRecordCheck = function (data, opts) {
+    latest = opts && typeof opts.latest === "number" ? opts.latest : Infinity;
+    return check(ROOT, data, "");
+  };
 })();

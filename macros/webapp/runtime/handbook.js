@@ -1,6 +1,7 @@
 /* Loaded on every page (about 5 kilobytes gzipped, comments included). It
    - keeps the learner's local record store (window.Handbook.store): every
-     key is "handbook:v1:<name>" in localStorage, nothing leaves the device;
+     key is "handbook:v1:<site path>:<name>" in localStorage (see "the local
+     store" below), nothing leaves the device;
    - notes which page the rep is reading (for 继续学习), when a page was read
      to its end, and which quizzes a page holds;
    - marks modules whose quizzes are all passed in the navigation;
@@ -39,12 +40,61 @@
     return !!r && passed(r.best, CONTRACT.passMarks[id]);
   }
 
-  /* ---- the local store */
-  var PREFIX = CONTRACT.prefix;
+  /* ---- the local store
+     Keys are CONTRACT.prefix (the format part, "handbook:v1:", from
+     macros/record/format.py) + the site's path + ":" + a name, e.g.
+     "handbook:v1:/handbook-a/:quiz:objections". The site's path is the path
+     of the site root URL (where this file's assets/ folder is), so two
+     handbooks on one origin (GitHub Pages project sites share
+     <owner>.github.io) keep separate progress and 清除 clears only its own.
+     A ":" in the path is written %3A, so no site's prefix starts another's.
+     A copy opened from a folder (file://) uses "/": every such copy on a
+     device shares one store, as before, so unzipping a new version into
+     another folder keeps the rep's progress. This is the one place the rule
+     lives; the service worker names its caches after the same path. */
+  function sitePath(rootUrl) {
+    if (!/^https?:/.test(rootUrl)) return "/";
+    try { return new URL(rootUrl).pathname.replace(/:/g, "%3A"); } catch (e) { return "/"; }
+  }
+  var FAMILY = CONTRACT.prefix.replace(/v\d+:$/, "");      /* "handbook:" */
+  var SITE = sitePath(root);
+  var PREFIX = CONTRACT.prefix + SITE + ":";
+  /* Keys of this site in any format version: "handbook:v<n>:<site path>:". */
+  function ours(k) {
+    var m = k && k.indexOf(FAMILY) === 0 ? /^v\d+:/.exec(k.slice(FAMILY.length)) : null;
+    return !!m && k.slice(FAMILY.length + m[0].length).indexOf(SITE + ":") === 0;
+  }
+
+  /* Keys written before the site's path was part of them ("handbook:v1:<name>",
+     the name never starting with "/") move once to this site's prefix: each is
+     copied (unless this site already has that name) and then removed; one that
+     cannot be copied (storage full) stays for the next page. With two
+     handbooks on one origin at upgrade time they had shared these keys: the
+     first handbook opened after the upgrade takes the whole shared record
+     (both handbooks' progress, as both showed it before), the other starts
+     empty; a handbook on the origin still running an older version no longer
+     sees that record, exactly as if the other had pressed 清除 before. */
+  function migrate() {
+    var old = [];
+    for (var i = 0; i < localStorage.length; i++) {
+      var k = localStorage.key(i);
+      if (k && k.indexOf(CONTRACT.prefix) === 0 && k.charAt(CONTRACT.prefix.length) !== "/") old.push(k);
+    }
+    old.forEach(function (k) {
+      var name = k.slice(CONTRACT.prefix.length), value = localStorage.getItem(k);
+      try {
+        if (name !== "probe" && localStorage.getItem(PREFIX + name) === null) localStorage.setItem(PREFIX + name, value);
+        localStorage.removeItem(k);
+      } catch (e) { /* full: try again on the next page */ }
+    });
+  }
+
   var store = {
     ok: (function () {
-      try { localStorage.setItem(PREFIX + "probe", "1"); localStorage.removeItem(PREFIX + "probe"); return true; }
+      try { localStorage.setItem(PREFIX + "probe", "1"); localStorage.removeItem(PREFIX + "probe"); }
       catch (e) { return false; }
+      try { migrate(); } catch (e) { /* blocked half-way: the rest moves on the next page */ }
+      return true;
     })(),
     get: function (key) {
       if (!store.ok) return null;
@@ -72,12 +122,13 @@
       } catch (e) { /* blocked */ }
       return out;
     },
-    /* Everything this handbook keeps on the device, any format version. */
+    /* Everything this handbook keeps on the device, any format version
+       (never another handbook's keys on the same origin). */
     clear: function () {
       try {
         for (var i = localStorage.length - 1; i >= 0; i--) {
           var k = localStorage.key(i);
-          if (k && k.indexOf("handbook:") === 0) localStorage.removeItem(k);
+          if (ours(k)) localStorage.removeItem(k);
         }
         return true;
       } catch (e) { return false; }
@@ -274,7 +325,7 @@
   });
 
   window.Handbook = { store: store, pageKey: pageKey, root: root, base: base, load: load, markNav: markNav,
-                     contract: CONTRACT, passed: passed };
+                     contract: CONTRACT, passed: passed, prefix: PREFIX };
 
   /* First page: DOMContentLoaded (from file:// Material's document$ does not
      emit). Later pages of instant navigation: document$. run() is idempotent. */
