@@ -521,9 +521,9 @@ def test_scorm_pass_a_stage_test_then_resume_on_another_device(browser, lms, ban
     page = launch(context, url)
     page.goto(url + "lms.html")
     frame = course(page)
-    record = frame.evaluate("JSON.parse(localStorage.getItem('handbook:v1:quiz:stage-hiring'))")
+    record = frame.evaluate("JSON.parse(localStorage.getItem(Handbook.prefix + 'quiz:stage-hiring'))")
     assert record["best"] == 100 and record["attempts"] == 1
-    assert all(frame.evaluate(f"JSON.parse(localStorage.getItem('handbook:v1:quiz:{t}')).best") == 90 for t in others)
+    assert all(frame.evaluate(f"JSON.parse(localStorage.getItem(Handbook.prefix + 'quiz:{t}')).best") == 90 for t in others)
     link = frame.locator("[data-continue] a")
     assert link.inner_text() == "继续学习《四、录用》"
     assert re.search(r"/course/hiring/index\.html(#[\w-]+)?$", link.get_attribute("href"))
@@ -575,7 +575,7 @@ def test_outside_a_platform_the_site_makes_no_scorm_calls(browser, lms, site_dir
             # The store is handbook.js's own: no SCORM hook was put on it.
             assert "localStorage.setItem" in frame.evaluate("Handbook.store.set.toString()")
             answer_quiz(frame, "objections")
-            assert frame.evaluate("JSON.parse(localStorage.getItem('handbook:v1:quiz:objections')).best") == 100
+            assert frame.evaluate("JSON.parse(localStorage.getItem(Handbook.prefix + 'quiz:objections')).best") == 100
             page.goto(url + "blank.html")
             assert not [u for u in requests if "catalog.js" in u]
             assert page.js_errors == []
