@@ -18,6 +18,7 @@
      last             {k: page key, u: URL from the site root, title, a: heading, t}
      learner          {name}
      quiz:<id>, review, checklist:<id>, form:<id>   (assessments.js)
+     schedule         spaced-review cards (schedule.js, macros/review/)
    A value that is not a JSON object (corrupted, or written by something
    else) reads as missing and is left in place untouched. */
 (function () {
@@ -209,7 +210,8 @@
     if (document.querySelector("[data-quiz],[data-checklist],[data-form],[data-tool]")) {
       load("assessments.js", function () { window.HandbookAssessments.init(document); });
     }
-    if (document.querySelector("[data-record]")) {
+    var record = document.querySelector("[data-record]");
+    if (record) {
       if (!document.querySelector("link[data-hb-record]")) {
         var css = document.createElement("link");
         css.rel = "stylesheet";
@@ -217,12 +219,27 @@
         css.setAttribute("data-hb-record", "");
         document.head.appendChild(css);
       }
-      load("assessments.js", function () {
+      if (record.dataset.record !== "review") load("assessments.js", function () {
         load("catalog.js", function () { load("record.js", function () { window.HandbookRecord.init(document); }); });
       });
     }
+    reviewRun();
     if (document.querySelector("[data-offline-status]")) {
       load("offline.js", function () { window.HandbookOffline.init(document); });
+    }
+  }
+
+  /* ---- spaced review (macros/review/runtime/): the one clock it reads (tests
+     move it), its page, which loads its own lighter code instead of
+     record.js, and "今天有 N 题待复习" where a page asks for it. */
+  function now() { return Date.now(); }
+  function reviewRun() {
+    if (document.querySelector('[data-record="review"]')) {
+      load("assessments.js", function () {
+        load("catalog.js", function () { load("review.js", function () { window.HandbookReviewPage.init(document); }); });
+      });
+    } else if (document.querySelector("[data-review-due]") && !document.querySelector("[data-record]")) {
+      load("schedule.js", function () { window.HandbookReview.dueLine(document); });
     }
   }
 
@@ -274,7 +291,7 @@
   });
 
   window.Handbook = { store: store, pageKey: pageKey, root: root, base: base, load: load, markNav: markNav,
-                     contract: CONTRACT, passed: passed };
+                     contract: CONTRACT, passed: passed, now: now };
 
   /* First page: DOMContentLoaded (from file:// Material's document$ does not
      emit). Later pages of instant navigation: document$. run() is idempotent. */
