@@ -132,7 +132,8 @@ class ReviewCard(Exact):
     stability: float = Field(ge=0, title="记忆稳定度(天)", description="FSRS 估计的记忆能保持的天数。")
     difficulty: float = Field(ge=1, le=10, title="难度(1–10)")
     reps: int = Field(ge=1, title="作答次数")
-    lapses: int = Field(ge=0, title="遗忘次数", description="学会以后又答错的次数。")
+    lapses: int = Field(ge=0, title="FSRS 遗忘次数", description="FSRS 记的 lapses：第一次作答以后每答错一次加一。")
+    forgotten: int = Field(ge=0, title="遗忘次数", description="答对以后、下一次又答错的次数；班级成绩页据此列出全班最常遗忘的题。")
     scheduled_days: int = Field(ge=0, title="间隔天数", description="最近一次作答到下次复习的天数。")
 
 

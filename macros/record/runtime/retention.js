@@ -1,8 +1,8 @@
 /* 班级成绩's part of spaced review: from the "review" of each rep's file
    (macros/record/format.py ReviewRecord; files from before it have none),
    a rep's retention over all stages or one, and the questions most often
-   forgotten across the class: answered wrong after they had been learnt
-   (FSRS lapses). No state. */
+   forgotten across the class: answered wrong just after a right answer
+   (the cards' "forgotten"). No state. */
 (function (R) {
   "use strict";
   var X = R.shared, C = X.C, H = X.H, el = X.el;
@@ -10,8 +10,8 @@
     row: function (days) { return "复习保持率（近 " + days + " 天）"; },
     stage: "本阶段复习保持率",
     value: function (x) { return x.pct + "%（" + x.sure + " / " + x.reviewed + "）"; },
-    title: "全班最常遗忘的题", none: "还没有学会以后又答错的题。",
-    count: function (reps, lapses) { return reps + " 人学会后又答错，共 " + lapses + " 次"; },
+    title: "全班最常遗忘的题", none: "还没有答对以后又答错的题。",
+    count: function (reps, times) { return reps + " 人答对后又答错，共 " + times + " 次"; },
     unknown: function (id) { return "（本版手册中没有这道题：" + id + "）"; },
     csv: "复习保持率（%）"
   };
@@ -35,19 +35,19 @@
   }
   function anyIn(reps, section) { return reps.some(function (r) { return retention(r, section); }); }
 
-  /* question id → {id, lapses, reps}, most reps first. */
+  /* question id → {id, times, reps}, most reps first. */
   function forgotten(reps) {
     var counts = {};
     reps.forEach(function (rep) {
       (rep.review ? rep.review.cards : []).forEach(function (c) {
-        if (!c.lapses) return;
-        var x = counts[c.question] = counts[c.question] || { id: c.question, lapses: 0, reps: 0 };
-        x.lapses += c.lapses;
+        if (!c.forgotten) return;
+        var x = counts[c.question] = counts[c.question] || { id: c.question, times: 0, reps: 0 };
+        x.times += c.forgotten;
         x.reps++;
       });
     });
     return Object.keys(counts).map(function (k) { return counts[k]; })
-      .sort(function (a, b) { return b.reps - a.reps || b.lapses - a.lapses || (a.id < b.id ? -1 : 1); });
+      .sort(function (a, b) { return b.reps - a.reps || b.times - a.times || (a.id < b.id ? -1 : 1); });
   }
   function forgottenSection(reps) {
     var box = el("section", "hb-class__forgotten");
@@ -61,7 +61,7 @@
       li.dataset.question = f.id;
       if (info) { var a = li.appendChild(el("a", "", info.text)); a.href = H.root + info.url; }
       else li.appendChild(el("span", "", T.unknown(f.id)));
-      li.appendChild(el("span", "hb-class__count", " " + T.count(f.reps, f.lapses)));
+      li.appendChild(el("span", "hb-class__count", " " + T.count(f.reps, f.times)));
     });
     return box;
   }

@@ -43,11 +43,7 @@
     var said = el("span", "hb-confidence__said");
     T.levels.forEach(function (level) {
       var pick = group.appendChild(X.button(level[1], "hb-confidence__pick", function () {
-        all(group, ".hb-confidence__pick").forEach(function (b) {
-          var on = b === pick;
-          b.setAttribute("aria-pressed", String(on));
-          b.classList.toggle("md-button--primary", on);
-        });
+        all(group, ".hb-confidence__pick").forEach(function (b) { b.setAttribute("aria-pressed", String(b === pick)); });
         said.textContent = T.said(level[1]);
         scheduler(function (R) { tell(q, "handbook:rated", R.rate(q.dataset.question, level[0])); });
       }));

@@ -11,8 +11,9 @@
  *   c: {<question id>: card}   card = {h: content hash when answered (an
  *        edited question starts a new card), due, lr: last answer (ms),
  *        g: its grade 1–4, s: stability, d: difficulty, e: elapsed days,
- *        sd: scheduled days, ls: learning step, r: answers, l: lapses
- *        (answered wrong after it was learnt), st: FSRS state 0–3,
+ *        sd: scheduled days, ls: learning step, r: answers, l: FSRS lapses,
+ *        f: times forgotten (answered wrong just after a right answer),
+ *        st: FSRS state 0–3,
  *        p: the card before the last answer (0 if none), to grade that
  *        answer again when the rep says how sure they were}
  *   cap    the daily cap of 今日复习
@@ -40,7 +41,7 @@
     var c = {}, given = v.c && typeof v.c === "object" ? v.c : {};
     Object.keys(given).forEach(function (qid) {
       var k = given[qid];
-      if (cardOk(k)) { c[qid] = k; if (!cardOk(k.p)) k.p = 0; }
+      if (cardOk(k)) { c[qid] = k; if (!cardOk(k.p)) k.p = 0; if (!count(k.f, 0)) k.f = 0; }
     });
     var range = SET.capRange;
     return { c: c, cap: count(v.cap, range[0]) && v.cap <= range[1] ? v.cap : SET.cap,
@@ -84,8 +85,10 @@
                           state: before.st, last_review: new Date(before.lr) }
                       : F.createEmptyCard(when);
     var c = fsrs.next(card, when, g).card;
+    var forgot = before && g === G.again && before.g !== G.again ? 1 : 0;
     return { h: hash, due: +c.due, lr: +when, g: g, s: c.stability, d: c.difficulty, e: c.elapsed_days,
-             sd: c.scheduled_days, ls: c.learning_steps, r: c.reps, l: c.lapses, st: c.state, p: before || 0 };
+             sd: c.scheduled_days, ls: c.learning_steps, r: c.reps, l: c.lapses, f: (before ? before.f || 0 : 0) + forgot,
+             st: c.state, p: before || 0 };
   }
   function put(st, qid, hash, ok, at, confidence) {
     var old = st.c[qid], before = old && old.h === hash ? plain(old) : null;
@@ -225,7 +228,7 @@
         var k = st.c[qid];
         return { question: qid, quiz: C.questions[qid].quiz, hash: k.h, state: STATES[k.st], due: iso(k.due),
                  last_review: iso(k.lr), last_grade: NAMES[k.g], stability: round(k.s), difficulty: round(k.d),
-                 reps: k.r, lapses: k.l, scheduled_days: k.sd };
+                 reps: k.r, lapses: k.l, forgotten: k.f, scheduled_days: k.sd };
       });
     return { daily_cap: st.cap, due_today: dueToday(hashes), retention_days: SET.days, cards: cards, retention: retention(C) };
   }
