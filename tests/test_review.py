@@ -13,7 +13,6 @@ on the page from day N on, whatever the hour."""
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import re
@@ -719,8 +718,26 @@ def test_review_page_code_is_under_15_kb_gzip_beyond_the_quiz_runtime(site_dir):
     assert set(files) == {"assets/javascripts/review.js", "assets/javascripts/schedule.js",
                           "assets/vendor/ts-fsrs/ts-fsrs.min.js"}
     assert sum(files.values()) <= 15 * 1024, files
-    # Pages that ask no questions load none of it.
-    assert "schedule.js" not in (site_dir / "glossary.html").read_text(encoding="utf-8")
+
+
+def test_other_pages_load_the_scheduler_only_once_something_is_answered(page, site_url):
+    def scheduler_loaded() -> bool:
+        names = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+        return any(n.endswith(("/schedule.js", "/ts-fsrs.min.js")) for n in names)
+
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert not scheduler_loaded()                       # a new rep's home page: nothing to count
+    open_quiz(page, site_url)
+    page.wait_for_load_state("networkidle")
+    assert not scheduler_loaded()                       # a quiz page before any answer
+    qid = question_ids(page, "objections")[0]
+    answer(page, "objections", qid, right=True)
+    wait_card(page, qid)
+    assert scheduler_loaded()
+    page.goto(site_url)
+    page.wait_for_load_state("networkidle")
+    assert scheduler_loaded() and not page.locator(".hb-due").is_visible()    # counted: none due today
 
 
 def test_the_page_loads_only_its_own_code(page, site_url):
@@ -733,5 +750,17 @@ def test_the_page_loads_only_its_own_code(page, site_url):
     assert "先去各模块做一做自测题" in page.locator('[data-record="review"]').inner_text()
 
 
-def gz(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=9))
+def test_reset_clears_the_schedule_too(page, site_url):
+    open_quiz(page, site_url)
+    for qid in question_ids(page, "objections")[:5]:
+        answer(page, "objections", qid, right=False)
+        wait_card(page, qid)
+    page.goto(site_url + "progress/index.html")
+    page.wait_for_function("document.querySelector('.hb-review-link') && "
+                           "document.querySelector('.hb-review-link').textContent !== '今日复习'")
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="清除我的学习数据").click()
+    keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('handbook:'))")
+    assert "handbook:v1:schedule" not in keys and not any(k.startswith("handbook:v1:quiz:") for k in keys)
+    review_page(page, site_url)
+    assert status(page) == "今天没有待复习的题。"

@@ -24,6 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..review import STORE_KEY as REVIEW_KEY
 from ..schema_json import model_schema, schema_json
 
 FORMAT_NAME = "handbook-learner-record"
@@ -206,5 +207,5 @@ def record_schema_text() -> str:
 def contract(pass_marks: dict[str, int]) -> dict:
     """What the browser runtime reads instead of repeating literals."""
     return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "prefix": STORAGE_PREFIX,
-            "passMarks": pass_marks}
+            "passMarks": pass_marks, "reviewKey": REVIEW_KEY}
 

@@ -76,10 +76,14 @@
     /* Everything this handbook keeps on the device, any format version. */
     clear: function () {
       try {
-        for (var i = localStorage.length - 1; i >= 0; i--) {
+        /* Keys first, then removal: removing while walking the indexes
+           skips keys when the browser reorders them. */
+        var mine = [];
+        for (var i = 0; i < localStorage.length; i++) {
           var k = localStorage.key(i);
-          if (k && k.indexOf("handbook:") === 0) localStorage.removeItem(k);
+          if (k && k.indexOf("handbook:") === 0) mine.push(k);
         }
+        mine.forEach(function (k) { localStorage.removeItem(k); });
         return true;
       } catch (e) { return false; }
     }
@@ -238,7 +242,8 @@
       load("assessments.js", function () {
         load("catalog.js", function () { load("review.js", function () { window.HandbookReviewPage.init(document); }); });
       });
-    } else if (document.querySelector("[data-review-due]") && !document.querySelector("[data-record]")) {
+    } else if (document.querySelector("[data-review-due]") && !document.querySelector("[data-record]") &&
+               (store.get(CONTRACT.reviewKey) || loading["schedule.js"])) {     /* something answered */
       load("schedule.js", function () { window.HandbookReview.dueLine(document); });
     }
   }
