@@ -11,7 +11,8 @@ definition of the record:
   its JSON Schema into the record pages' script, which checks every imported
   file against it (``record/runtime/schema.js``).
 - ``contract()``: the constants the browser shares with the build (format
-  name and version, storage prefix, pass marks), emitted into the runtime.
+  name and version, storage prefix, pass marks, the spaced-review key),
+  emitted into the runtime.
 
 ``catalog`` writes the handbook's structure for the record pages.
 """
