@@ -28,12 +28,17 @@ import threading
 import time
 from pathlib import Path
 
+import rjsmin
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 PAGES = {"home": "index.html", "quiz module": "pre-job/objections.html", "plain module": "glossary.html",
-         "我的进度": "progress/index.html"}
-TARGETS = {"macros": 1.25, "scale20": 22.0, "quiz_kb": 12.0, "lighthouse": (95, 100, 100)}
+         "我的进度": "progress/index.html", "今日复习": "progress/review.html"}
+TARGETS = {"macros": 1.25, "scale20": 22.0, "quiz_kb": 12.0, "review_kb": 15.0, "lighthouse": (95, 100, 100)}
+# What 今日复习 loads beyond the quiz runtime (assessments.js) and handbook.js:
+# its page, the scheduler and the vendored ts-fsrs (data and styles apart).
+REVIEW_CODE = ("assets/javascripts/review.js", "assets/javascripts/schedule.js", "assets/vendor/ts-fsrs/ts-fsrs.min.js")
 
 
 def kb(n: float) -> str:
@@ -129,6 +134,11 @@ def quiz_weight(site: Path) -> tuple[int, int]:
     sections = "".join(re.findall(r'<section class="hb-quiz".*?</section>', html, re.S))
     runtime = (site / "assets/javascripts/assessments.js").read_bytes()
     return gz(sections.encode()), gz(runtime)
+
+
+def review_weight(site: Path) -> dict[str, int]:
+    """gzip bytes of each file of code 今日复习 adds beyond the quiz runtime."""
+    return {rel: gz((site / rel).read_bytes()) for rel in REVIEW_CODE}
 
 
 def pages_without_assessments_load_no_quiz_code(site: Path) -> bool:
@@ -231,6 +241,17 @@ def main() -> None:
               f"{kb(gz(record))} gzip; catalog.js {kb(len(catalog))} / {kb(gz(catalog))} gzip; "
               f"{len(banks)} quiz scripts for 错题本 {kb(sum(map(len, banks)))} / {kb(sum(map(gz, banks)))} gzip "
               f"(each loaded only when it holds a wrong answer)")
+        weights = review_weight(site)
+        code = sum(weights.values()) / 1024
+        answers = gz(rjsmin.jsmin((ROOT / "macros/review/runtime/answers.js").read_text(encoding="utf-8")).encode())
+        print(f"spaced review: 今日复习 page code beyond the quiz runtime: "
+              + " + ".join(f"{Path(rel).name} {kb(n)}" for rel, n in weights.items())
+              + f" = {code:.1f} KB gzip (target ≤ {TARGETS['review_kb']:.0f} KB: {verdict(code <= TARGETS['review_kb'])}); "
+              f"its data: catalog.js {kb(gz(catalog))} and one quiz script per question shown; "
+              f"in assessments.js, the answer hook and confidence buttons {kb(answers)} gzip; "
+              f"after an answer a quiz page loads schedule.js + ts-fsrs.min.js "
+              f"{kb(weights[REVIEW_CODE[1]] + weights[REVIEW_CODE[2]])} gzip, the home page schedule.js "
+              f"{kb(weights[REVIEW_CODE[1]])} gzip (only with a due line)")
         for name, rel in PAGES.items():
             names, raw, packed = first_load(site, rel)
             print(f"first load, {name} ({rel}): {len(names)} files, {kb(raw)} raw, {kb(packed)} gzip")

@@ -40,7 +40,7 @@ from .state import BuildState
 
 LOG = logging.getLogger("mkdocs.handbook")
 STATE = "_handbook_build"              # attribute of the plugin object (never a page variable)
-RECORD_VIEWS = {"dashboard": "我的进度", "mistakes": "错题本", "class": "班级成绩"}
+RECORD_VIEWS = {"dashboard": "我的进度", "mistakes": "错题本", "review": "今日复习", "class": "班级成绩"}
 
 
 def _fail(error: HandbookError | HandbookErrors) -> None:
@@ -132,8 +132,8 @@ def page_macros(env, state: BuildState) -> dict:
         return render_learning_path(env.conf["nav"], read_all(docs_dir))
 
     def learner_record(view: str) -> str:
-        """我的进度 / 错题本 / 班级成绩, drawn in the browser from local data:
-        ``{{ learner_record("dashboard") }}`` (or "mistakes", "class")."""
+        """我的进度 / 错题本 / 今日复习 / 班级成绩, drawn in the browser from local data:
+        ``{{ learner_record("dashboard") }}`` (or "mistakes", "review", "class")."""
         if view not in RECORD_VIEWS:
             raise MacroCallError(f"learner_record 只接受 {'、'.join(RECORD_VIEWS)}，不认识 “{view}”")
         return (f'<div class="hb-record" data-record="{view}" data-search-exclude>'

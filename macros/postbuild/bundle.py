@@ -16,6 +16,7 @@ from pathlib import Path
 from ..assessments import types as question_types
 from ..bank.data import Bank
 from ..record import format as record_format
+from .. import review
 from ..settings import SiteSettings
 
 HERE = Path(__file__).resolve().parent.parent          # macros/
@@ -26,13 +27,17 @@ def sources() -> dict[str, list[Path]]:
     """Built file → its modules, in the order they are joined."""
     assessments = HERE / "assessments" / "runtime"
     record = HERE / "record" / "runtime"
+    spaced = HERE / "review" / "runtime"
     return {
         "handbook.js": [HERE / "webapp" / "runtime" / "handbook.js", HERE / "exports" / "runtime" / "scorm.js"],
         "assessments.js": [assessments / "core.js", *question_types.scripts(),
-                           *(assessments / f"{name}.js" for name in ("quiz", "checklist", "form", "tool", "entry"))],
+                           *(assessments / f"{name}.js" for name in ("quiz", "checklist", "form", "tool")),
+                           spaced / "answers.js", assessments / "entry.js"],
         "record.js": [record / name for name in ("schema.js", "core.js", "dashboard.js", "mistakes.js",
-                                                  "classview.js", "entry.js")],
+                                                  "retention.js", "classview.js", "entry.js")],
         "offline.js": [HERE / "webapp" / "runtime" / "offline.js"],
+        "schedule.js": [spaced / "schedule.js"],
+        "review.js": [spaced / "page.js"],
     }
 
 
@@ -54,6 +59,7 @@ def emitted(settings: SiteSettings, bank: Bank) -> dict[str, str]:
     return {
         "handbook.js": _js("HandbookContract", record_format.contract(pass_marks(bank, settings.pass_mark))),
         "record.js": _js("HandbookRecordSchema", browser_schema()),
+        "schedule.js": _js("HandbookReviewSettings", review.settings()),
     }
 
 

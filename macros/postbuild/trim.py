@@ -22,7 +22,8 @@ import rjsmin
 
 UNUSED_DIRS = ("assets/javascripts/lunr",)
 OWN_SCRIPTS = ("assets/javascripts/handbook.js", "assets/javascripts/assessments.js",
-               "assets/javascripts/offline.js", "assets/javascripts/record.js")
+               "assets/javascripts/offline.js", "assets/javascripts/record.js",
+               "assets/javascripts/schedule.js", "assets/javascripts/review.js")
 OWN_STYLES = ("assets/stylesheets/handbook.css", "assets/stylesheets/record.css")
 
 # Material's bundle can load a few things from the internet. None is reachable

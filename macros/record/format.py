@@ -11,7 +11,8 @@ definition of the record:
   its JSON Schema into the record pages' script, which checks every imported
   file against it (``record/runtime/schema.js``).
 - ``contract()``: the constants the browser shares with the build (format
-  name and version, storage prefix, pass marks), emitted into the runtime.
+  name and version, storage prefix, pass marks, the spaced-review key),
+  emitted into the runtime.
 
 ``catalog`` writes the handbook's structure for the record pages.
 """
@@ -26,6 +27,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..review import STORE_KEY as REVIEW_KEY
 from ..schema_json import model_schema, schema_json
 
 FORMAT_NAME = "handbook-learner-record"
@@ -159,6 +161,44 @@ class ChecklistRecord(Exact):
         return self
 
 
+class ReviewCard(Exact):
+    """一道题的复习安排(间隔复习算法 FSRS 的卡片)。"""
+
+    question: str = Field(title="题目编号")
+    quiz: str = Field(title="所属测验", description="题目所在的模块测验。")
+    hash: str = Field(title="题目内容哈希", description="最近一次作答时题目内容的哈希；题目内容改动后，这道题重新开始安排。")
+    state: Literal["new", "learning", "review", "relearning"] = Field(title="卡片阶段", description="FSRS 的卡片状态。")
+    due: datetime = Field(title="下次复习时间")
+    last_review: datetime = Field(title="最近作答时间")
+    last_grade: Literal["again", "hard", "good", "easy"] = Field(
+        title="最近一次评分", description="again 答错；hard 答对但点了“猜的”；good 答对、点了“不太确定”或没有点；easy 答对且点了“有把握”。")
+    stability: float = Field(ge=0, title="记忆稳定度(天)", description="FSRS 估计的记忆能保持的天数。")
+    difficulty: float = Field(ge=1, le=10, title="难度(1–10)")
+    reps: int = Field(ge=1, title="作答次数")
+    lapses: int = Field(ge=0, title="FSRS 遗忘次数", description="FSRS 记的 lapses：第一次作答以后每答错一次加一。")
+    forgotten: int = Field(ge=0, title="遗忘次数", description="答对以后、下一次又答错的次数；班级成绩页据此列出全班最常遗忘的题。")
+    scheduled_days: int = Field(ge=0, title="间隔天数", description="最近一次作答到下次复习的天数。")
+
+
+class StageRetention(Exact):
+    """一个阶段的复习保持率。"""
+
+    section: str = Field(title="阶段或板块")
+    reviewed: int = Field(ge=0, title="复习过的题数", description="统计期内再次作答(复习)过的题。")
+    sure: int = Field(ge=0, title="答对且有把握的题数", description="其中最近一次答对并点了“有把握”的题。")
+    retention: int | None = Field(None, ge=0, le=100, title="保持率(%)", description="答对且有把握的题数占复习过的题数的比例；没有复习过的题为 null。")
+
+
+class ReviewRecord(Exact):
+    """间隔复习(今日复习)的安排和保持率。"""
+
+    daily_cap: int = Field(ge=1, le=200, title="每天复习题数上限")
+    due_today: int = Field(ge=0, title="导出当天待复习的题数")
+    retention_days: int = Field(ge=1, title="保持率的统计天数", description="保持率只看最近这么多天内的复习。")
+    cards: list[ReviewCard] = Field(title="各题的复习安排", description="做过的每一道题一张卡片。")
+    retention: list[StageRetention] = Field(title="各阶段的保持率")
+
+
 class LearnerRecord(Exact):
     """学员从“我的进度”导出的学习记录文件(.json)。"""
 
@@ -172,6 +212,8 @@ class LearnerRecord(Exact):
     quizzes: list[QuizRecord] = Field(title="测验")
     checklists: list[ChecklistRecord] = Field(title="检查清单")
     mistakes: list[Id] = Field(title="错题本", description="最近一次答错的题目编号。")
+    review: ReviewRecord | None = Field(None, title="间隔复习",
+                                        description="较早版本的手册导出的文件没有这一项，照样可以打开。")
 
     @model_validator(mode="after")
     def _agree(self):
@@ -211,6 +253,9 @@ RECORD_SECTIONS: list[tuple[type[BaseModel], str]] = [
     (QuizRecord, "测验 quizzes 中的一项"),
     (Answer, "作答 answers 中的一项"),
     (ChecklistRecord, "清单 checklists 中的一项"),
+    (ReviewRecord, "间隔复习 review"),
+    (ReviewCard, "复习安排 cards 中的一项"),
+    (StageRetention, "保持率 retention 中的一项"),
 ]
 
 
@@ -232,5 +277,5 @@ def record_schema_text() -> str:
 def contract(pass_marks: dict[str, int]) -> dict:
     """What the browser runtime reads instead of repeating literals."""
     return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "prefix": STORAGE_PREFIX,
-            "passMarks": pass_marks}
+            "passMarks": pass_marks, "reviewKey": REVIEW_KEY}
 

@@ -82,6 +82,12 @@
 
     function persist() { save(storeKey, state); }
 
+    /* Spaced review (macros/review/runtime/answers.js) hears of each answer
+       once it is recorded and shown. */
+    function heard(q) {
+      if (A.hooks && A.hooks.answered) A.hooks.answered(q, q.dataset.done === "right", practice);
+    }
+
     function record(q, r, ok) {
       state.q[q.dataset.question] = { h: q.dataset.hash, r: r, ok: ok, t: Date.now() };
       if (shuffled) state.q[q.dataset.question].o = shownOrder(q);
@@ -143,7 +149,7 @@
         kind.start(q, key, saved && saved.r.path, function () {
           var r = readResponse(q);
           record(q, r, grade(key, r));
-          if (practice) reveal(q, r);
+          if (practice) { reveal(q, r); heard(q); }
           update(true);
         }, !practice);
       } else if (practice) {
@@ -153,6 +159,7 @@
           if (!r) { q.querySelector(".hb-feedback").textContent = T.answerFirst; return; }
           record(q, r, reveal(q, r));
           update(true);
+          heard(q);
         }));
       }
       if (saved) {
@@ -213,7 +220,7 @@
       state.submitted = true;
       questions.forEach(function (q) {
         var r = readResponse(q), key = keys[q.dataset.question];
-        if (r) { record(q, r, grade(key, r)); reveal(q, r); }
+        if (r) { record(q, r, grade(key, r)); reveal(q, r); heard(q); }
         else { state.q[q.dataset.question] = { h: q.dataset.hash, r: null, ok: false, t: Date.now() }; q.dataset.done = "wrong"; }
       });
       state.open = true;

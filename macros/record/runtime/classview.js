@@ -149,12 +149,13 @@
   }
   function csv(reps) {
     var quizzes = classQuizzes(reps), index = quizIndex(reps);
-    var head = [T.learnerCol, T.exportedAt, T.build, T.rowRead, T.rowPassed, T.rowChecklists, T.rowMistakes];
+    var head = [T.learnerCol, T.exportedAt, T.build, T.rowRead, T.rowPassed, T.rowChecklists, T.rowMistakes, R.review.strings.csv];
     quizzes.forEach(function (q) { head.push(q.title + "（%）", q.title + "：是否通过"); });
     var rows = [head];
     reps.forEach(function (r, i) {
       var s = r.summary, row = [r.learner.name, r.exported_at.replace("T", " ").replace(/Z$/, ""), r.handbook.build,
-        T.of(s.pages_read, s.pages_total), T.of(s.quizzes_passed, s.quizzes_total), T.of(s.checklists_done, s.checklists_total), s.mistakes];
+        T.of(s.pages_read, s.pages_total), T.of(s.quizzes_passed, s.quizzes_total), T.of(s.checklists_done, s.checklists_total), s.mistakes,
+        R.review.csvValue(r)];
       quizzes.forEach(function (q) {
         var x = quizOf(index[i], q.id);
         row.push(x && x.best !== null ? x.best : "", !x || x.best === null ? T.notDone : x.passed ? T.passed : T.failed);
@@ -248,6 +249,7 @@
         row(spec[0], reps.map(function (r) { return { text: T.of(r.summary[spec[1]], r.summary[spec[2]]) }; }), "", "hb-class__summary");
       });
       row(T.rowMistakes, reps.map(function (r) { return { text: String(r.summary.mistakes) }; }), "", "hb-class__summary");
+      row(R.review.strings.row(R.review.days(reps)), R.review.cells(reps), "", "hb-class__summary hb-class__retention");
       var section = null, index = quizIndex(reps), unknown = 0;
       classQuizzes(reps).forEach(function (q) {
         if (!q.known && ++unknown > UNKNOWN_ROWS) return;
@@ -257,6 +259,7 @@
           var th = s.appendChild(el("th", "", section));
           th.colSpan = reps.length + 2;
           th.scope = "rowgroup";
+          if (R.review.anyIn(reps, section)) row(R.review.strings.stage, R.review.cells(reps, section), "", "hb-class__retention");
         }
         var results = index.map(function (byId) { return quizOf(byId, q.id); });
         var passedN = results.filter(function (x) { return x && x.passed; }).length;
@@ -283,6 +286,7 @@
         li.appendChild(el("span", "hb-class__count", " " + T.missCount(m.wrong, m.answered)));
       });
 
+      out.appendChild(R.review.forgottenSection(reps));
       out.appendChild(button(T.csv, "md-button--primary hb-class__csv", function () {
         download("班级成绩-" + day(Date.now()) + ".csv", "text/csv;charset=utf-8", csv(reps));
       }));

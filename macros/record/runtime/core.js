@@ -185,7 +185,7 @@
                done: meta.items.filter(function (i) { return items[i] === true; }).length, updated_at: iso(rec.t) };
     });
     var wrong = mistakes().map(function (m) { return m.id; });
-    return {
+    var out = {
       format: FORMAT, version: VERSION, exported_at: iso(Date.now()),
       handbook: { title: C.title, build: C.build, built_at: C.built },
       learner: { name: learnerName() },
@@ -197,6 +197,9 @@
       },
       pages: pages, quizzes: quizzes, checklists: checklists, mistakes: wrong
     };
+    /* Spaced review: its cards and retention, once its scheduler is loaded (我的进度 loads it). */
+    if (window.HandbookReview) out.review = window.HandbookReview.exported(C);
+    return out;
   }
 
   /* Keys of ours that hold something unreadable (never deleted here). */

@@ -88,6 +88,7 @@
     go.appendChild(resume);
     var book = go.appendChild(el("a", "md-button hb-mistakes-link", T.mistakes(rec.summary.mistakes)));
     book.href = C.pages["progress/mistakes"] ? pageUrl("progress/mistakes") : H.root;
+    if (C.pages["progress/review"]) reviewLink(go);
 
     /* per section */
     C.sections.forEach(function (section, si) {
@@ -189,6 +190,16 @@
         all(document, ".hb-print-target").forEach(function (x) { x.classList.remove("hb-print-target"); });
       });
     }
+  }
+
+  /* "今天有 N 题待复习" → 今日复习, once the scheduler has taken in every
+     answer (macros/review/runtime/schedule.js); the export then carries
+     its state. */
+  function reviewLink(go) {
+    var link = go.appendChild(el("a", "md-button hb-review-link", "今日复习"));
+    link.href = pageUrl("progress/review");
+    link.dataset.reviewDue = "always";
+    window.HandbookAssessments.scheduler(function (HR) { HR.dueLine(go, HR.sync(C)); });
   }
 
   R.views.dashboard = dashboard;

@@ -19,6 +19,7 @@
      last             {k: page key, u: URL from the site root, title, a: heading, t}
      learner          {name}
      quiz:<id>, review, checklist:<id>, form:<id>   (assessments.js)
+     schedule         spaced-review cards (schedule.js, macros/review/)
    A value that is not a JSON object (corrupted, or written by something
    else) reads as missing and is left in place untouched. */
 (function () {
@@ -126,10 +127,14 @@
        (never another handbook's keys on the same origin). */
     clear: function () {
       try {
-        for (var i = localStorage.length - 1; i >= 0; i--) {
+        /* Keys first, then removal: removing while walking the indexes
+           skips keys when the browser reorders them. */
+        var mine = [];
+        for (var i = 0; i < localStorage.length; i++) {
           var k = localStorage.key(i);
-          if (ours(k)) localStorage.removeItem(k);
+          if (ours(k)) mine.push(k);
         }
+        mine.forEach(function (k) { localStorage.removeItem(k); });
         return true;
       } catch (e) { return false; }
     }
@@ -260,7 +265,8 @@
     if (document.querySelector("[data-quiz],[data-checklist],[data-form],[data-tool]")) {
       load("assessments.js", function () { window.HandbookAssessments.init(document); });
     }
-    if (document.querySelector("[data-record]")) {
+    var record = document.querySelector("[data-record]");
+    if (record) {
       if (!document.querySelector("link[data-hb-record]")) {
         var css = document.createElement("link");
         css.rel = "stylesheet";
@@ -268,12 +274,28 @@
         css.setAttribute("data-hb-record", "");
         document.head.appendChild(css);
       }
-      load("assessments.js", function () {
+      if (record.dataset.record !== "review") load("assessments.js", function () {
         load("catalog.js", function () { load("record.js", function () { window.HandbookRecord.init(document); }); });
       });
     }
+    reviewRun();
     if (document.querySelector("[data-offline-status]")) {
       load("offline.js", function () { window.HandbookOffline.init(document); });
+    }
+  }
+
+  /* ---- spaced review (macros/review/runtime/): the one clock it reads (tests
+     move it), its page, which loads its own lighter code instead of
+     record.js, and "今天有 N 题待复习" where a page asks for it. */
+  function now() { return Date.now(); }
+  function reviewRun() {
+    if (document.querySelector('[data-record="review"]')) {
+      load("assessments.js", function () {
+        load("catalog.js", function () { load("review.js", function () { window.HandbookReviewPage.init(document); }); });
+      });
+    } else if (document.querySelector("[data-review-due]") && !document.querySelector("[data-record]") &&
+               (store.get(CONTRACT.reviewKey) || loading["schedule.js"])) {     /* something answered */
+      load("schedule.js", function () { window.HandbookReview.dueLine(document); });
     }
   }
 
@@ -325,7 +347,7 @@
   });
 
   window.Handbook = { store: store, pageKey: pageKey, root: root, base: base, load: load, markNav: markNav,
-                     contract: CONTRACT, passed: passed, prefix: PREFIX };
+                     contract: CONTRACT, passed: passed, prefix: PREFIX, now: now };
 
   /* First page: DOMContentLoaded (from file:// Material's document$ does not
      emit). Later pages of instant navigation: document$. run() is idempotent. */
