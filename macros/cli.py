@@ -82,6 +82,8 @@ def summary(bank) -> str:
         f"测验：练习 {sum(q.mode == 'practice' for q in quizzes)} 个，阶段测试(考试模式) "
         f"{sum(q.mode == 'test' for q in quizzes)} 个",
         f"检查清单 {count('checklists')} 份，评估表 {count('forms')} 份，判断工具 {count('tools')} 个",
+        f"随身工具：口袋卡 {count('cards')} 张，工作表格 {count('templates')} 张，计算器 {count('calculators')} 个，"
+        f"阶段一页纸 {count('onepagers')} 份，列表 {count('lists')} 个",
     ]
     return "\n".join(lines)
 
