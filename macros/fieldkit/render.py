@@ -167,7 +167,8 @@ def render_calculator(calc: models.Calculator, link_url: Callable[[str], str] | 
     formulas = "".join(
         f"<li>{esc(s.label)} = {esc(expr.show(compiled.trees[s.name], labels=labels))}</li>" for s in calc.steps)
     example = calc.example
-    given = "，".join(f"{esc(i.label)} {expr.number(example.inputs[i.name], 4)}{esc(i.unit)}" for i in calc.inputs)
+    given = "，".join(f"{esc(i.label)} {expr.number(example.inputs[i.name], 4)}{' ' + esc(i.unit) if i.unit else ''}"
+                     for i in calc.inputs)
     worked = "".join(f'<li class="hb-calc__step" data-step="{esc(s.name)}">{esc(step_line(s, compiled.trees[s.name], compiled.example))}</li>'
                      for s in calc.steps)
     story = markdown_html(example.text) if example.text else ""

@@ -32,6 +32,7 @@ def sources() -> dict[str, list[Path]]:
         "record.js": [record / name for name in ("schema.js", "core.js", "dashboard.js", "mistakes.js",
                                                   "classview.js", "entry.js")],
         "offline.js": [HERE / "webapp" / "runtime" / "offline.js"],
+        "fieldkit.js": [HERE / "fieldkit" / "runtime" / "fieldkit.js"],
     }
 
 

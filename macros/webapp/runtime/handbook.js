@@ -5,7 +5,8 @@
      to its end, and which quizzes a page holds;
    - marks modules whose quizzes are all passed in the navigation;
    - loads the assessment runtime only on pages that have a quiz, checklist,
-     form or tool, and the learner-record views (我的进度, 错题本, 班级成绩)
+     form or tool, the field kit (fieldkit.js) only on pages with a card,
+     template, calculator or one-pager, and the learner-record views (我的进度, 错题本, 班级成绩)
      only on their pages; re-runs after Material's instant navigation;
    - makes Material's search follow the input event (not only keyup) and
      its instant navigation work in copies built without site_url or
@@ -18,6 +19,7 @@
      last             {k: page key, u: URL from the site root, title, a: heading, t}
      learner          {name}
      quiz:<id>, review, checklist:<id>, form:<id>   (assessments.js)
+     template:<id>                                   (fieldkit.js)
    A value that is not a JSON object (corrupted, or written by something
    else) reads as missing and is left in place untouched. */
 (function () {
@@ -220,6 +222,9 @@
       load("assessments.js", function () {
         load("catalog.js", function () { load("record.js", function () { window.HandbookRecord.init(document); }); });
       });
+    }
+    if (document.querySelector("[data-card],[data-template],[data-calculator],[data-onepager]")) {
+      load("fieldkit.js", function () { window.HandbookFieldKit.init(document); });
     }
     if (document.querySelector("[data-offline-status]")) {
       load("offline.js", function () { window.HandbookOffline.init(document); });
