@@ -9,6 +9,7 @@
     lint [--fix] [FILE ...]   Chinese copy lint of pages and data (all by default)
     zip SITE_DIR ZIP_FILE     pack a built site for offline use on laptops
     postbuild SITE_DIR        run the post-build steps on a built folder (any engine)
+    pdf SITE_DIR PDF_FILE     the whole built handbook as one PDF (WeasyPrint, Noto CJK)
 """
 
 from __future__ import annotations
@@ -142,6 +143,22 @@ def cmd_postbuild(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    import time
+
+    from .fieldkit.pdf import make_pdf
+
+    site, target = Path(args.site).resolve(), Path(args.pdf).resolve()
+    if not (site / "index.html").is_file():
+        print(f"{args.site}: 没有找到构建好的网站(先运行 ./handbook build)", file=sys.stderr)
+        return 1
+    start = time.monotonic()
+    made = make_pdf(site, ROOT, target)
+    print(f"{args.pdf}: {made['pages']} 个页面，共 {made['sheets']} 页，{target.stat().st_size / 1024 / 1024:.1f} MB，"
+          f"用时 {time.monotonic() - start:.0f} 秒")
+    return 0
+
+
 def cmd_zip(args: argparse.Namespace) -> int:
     site, target = Path(args.site), Path(args.zip)
     if not (site / "index.html").is_file():
@@ -177,6 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     post = sub.add_parser("postbuild", help="在构建好的网站文件夹上运行构建后步骤")
     post.add_argument("site")
     post.set_defaults(run=cmd_postbuild)
+    pdf = sub.add_parser("pdf", help="把构建好的整本手册做成一个 PDF")
+    pdf.add_argument("site")
+    pdf.add_argument("pdf")
+    pdf.set_defaults(run=cmd_pdf)
     pack = sub.add_parser("zip", help="打包离线版网站")
     pack.add_argument("site")
     pack.add_argument("zip")

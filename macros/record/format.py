@@ -118,6 +118,33 @@ class ChecklistRecord(Exact):
     updated_at: datetime | None = Field(None, title="最近勾选时间")
 
 
+class TemplateValue(Exact):
+    """工作表格中的一个填写栏。"""
+
+    label: str = Field(title="栏目")
+    value: str = Field(title="填写的内容")
+
+
+class TemplateTable(Exact):
+    """工作表格中逐行填写的一个表格。"""
+
+    title: str = Field(title="小标题")
+    columns: list[str] = Field(title="列")
+    rows: list[list[str]] = Field(title="各行", description="每行按列的顺序；空行不导出。")
+
+
+class TemplateRecord(Exact):
+    """学员在平板上填写的一张工作表格(拜访记录表、拜访日报等)。"""
+
+    id: str = Field(title="表格编号")
+    title: str = Field(title="表格标题")
+    page: str | None = Field(None, title="所在页面")
+    updated_at: datetime | None = Field(None, title="最近填写时间")
+    fields: list[TemplateValue] = Field(default_factory=list, title="表头填写栏")
+    tables: list[TemplateTable] = Field(default_factory=list, title="逐行填写的表格")
+    notes: list[TemplateValue] = Field(default_factory=list, title="大段填写栏")
+
+
 class LearnerRecord(Exact):
     """学员从“我的进度”导出的学习记录文件(.json)。"""
 
@@ -131,6 +158,9 @@ class LearnerRecord(Exact):
     quizzes: list[QuizRecord] = Field(title="测验")
     checklists: list[ChecklistRecord] = Field(title="检查清单")
     mistakes: list[str] = Field(title="错题本", description="最近一次答错的题目编号。")
+    templates: list[TemplateRecord] = Field(
+        default_factory=list, title="工作表格",
+        description="在本设备上填写过的工作表格(可选；较早版本导出的文件没有这一项)。")
 
 
 RECORD_SECTIONS: list[tuple[type[BaseModel], str]] = [
@@ -142,6 +172,9 @@ RECORD_SECTIONS: list[tuple[type[BaseModel], str]] = [
     (QuizRecord, "测验 quizzes 中的一项"),
     (Answer, "作答 answers 中的一项"),
     (ChecklistRecord, "清单 checklists 中的一项"),
+    (TemplateRecord, "工作表格 templates 中的一项"),
+    (TemplateValue, "填写栏"),
+    (TemplateTable, "逐行填写的表格"),
 ]
 
 

@@ -217,7 +217,7 @@
             while (rows.length && rows[rows.length - 1].every(function (c) { return c === ""; })) rows.pop();
           }
           var caption = table.querySelector("caption");
-          return { title: caption ? caption.textContent : "", columns: columns(table), rows: rows };
+          return { title: caption ? caption.textContent : "", columns: columns(table), rows: rows, fixed: fixed };
         }),
         notes: all(root, "[data-note]").map(function (n) { return { label: labelText(n), value: n.querySelector("textarea").value }; }),
         t: Date.now()
