@@ -77,7 +77,7 @@ def _input(item: models.TemplateField, name: str, label: str) -> str:
     if item.kind == "number":
         return f'<input type="number" inputmode="decimal" step="any" {aria}>'
     if item.kind == "date":
-        return f'<input type="date" {aria}>'
+        return f'<input type="date" required {aria}>'   # :invalid when empty: no mm/dd/yyyy on paper
     return f'<input type="text" {aria}>'
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import expr, models
 
 # How much fits on one side of an A6 card (105 × 148 mm) at a legible size:
-# measured on the printed cards (about 9 pt text), see tests/test_fieldkit.py.
+# measured on the printed cards (10 pt text), see tests/test_fieldkit.py.
 CARD_SIDE_ROWS = 12
 CARD_SIDE_CHARS = 420
 
