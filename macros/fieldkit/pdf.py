@@ -73,6 +73,11 @@ body { font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif; }
 .hb-card__side { page: auto !important; break-after: auto !important; border: 1px solid #999 !important;
   padding: 4mm !important; margin: 0 0 4mm; break-inside: avoid; }
 .hb-cards .hb-card { break-inside: avoid; }
+/* WeasyPrint stops laying out at a grid of display: contents rows: plain rows on paper */
+.md-typeset dl.hb-card__rows { display: block !important; }
+.md-typeset .hb-card__row { display: flex !important; gap: 3mm; margin: 0 0 1mm; }
+.md-typeset .hb-card__row dt { flex: 0 0 26mm; }
+.md-typeset .hb-card__row dd { flex: 1 1 auto; }
 .hb-record, .hb-offline { border: 1px dashed #999; padding: 2mm 4mm; }
 """
 
@@ -200,8 +205,10 @@ def compose(site: Path, project: Path) -> tuple[str, list[Entry]]:
 
 def toc(entries: list[Entry]) -> str:
     rows, section = ["<h2>目录</h2><ol>"], None
+    alone = {e.section for e in entries if e.section and e.title == e.section
+             and sum(1 for x in entries if x.section == e.section) == 1}      # 一、面试 is its own page
     for entry in entries:
-        if entry.section != section and entry.section:
+        if entry.section != section and entry.section and entry.section not in alone:
             rows.append(f'<li class="pdf-toc__section">{html.escape(entry.section)}</li>')
         section = entry.section
         rows.append(f'<li class="pdf-toc__entry"><a href="#p{entry.number}"><span class="pdf-toc__title">'
@@ -227,6 +234,11 @@ def make_pdf(site: Path, project: Path, out: Path) -> dict:
     try:
         target.write_text(document.replace("{TOC}", toc(entries)), encoding="utf-8")
         rendered = weasyprint.HTML(filename=str(target)).render()
+        # WeasyPrint may stop laying out silently at CSS it cannot handle: every page must be there
+        placed = {anchor for sheet in rendered.pages for anchor in sheet.anchors}
+        missing = [e.title for e in entries if f"p{e.number}" not in placed]
+        if missing:
+            raise RuntimeError(f"这些页面没有排进 PDF：{'、'.join(missing)}")
         rendered.write_pdf(str(out))
     finally:
         target.unlink(missing_ok=True)
