@@ -68,6 +68,9 @@ body { font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif; }
 .md-typeset table:not([class]) { font-size: 9pt; }
 .md-typeset .admonition, .md-typeset details { font-size: 9.5pt; break-inside: avoid; }
 .md-typeset details > summary::after { display: none; }
+/* Material draws admonition icons with mask-image, which WeasyPrint paints as a square */
+.md-typeset .admonition-title::before, .md-typeset summary::before { display: none !important; }
+.md-typeset .admonition-title, .md-typeset summary { padding-left: .8em !important; }
 .hb-quiz .hb-question { break-inside: avoid; }
 .hb-quiz__meta::after { content: "（纸质版只有题目，答案和解析请在手册网页上作答后查看）"; }
 .hb-card__side { page: auto !important; break-after: auto !important; border: 1px solid #999 !important;
