@@ -13,6 +13,7 @@
                               question bank for learning platforms (QTI 2.1, Moodle XML,
                               题库 .xlsx and CSV) and the SCORM 1.2 package of the site
                               (built strictly first unless --site names a built one)
+    pdf SITE_DIR PDF_FILE     the whole built handbook as one PDF (WeasyPrint, Noto CJK)
 """
 
 from __future__ import annotations
@@ -86,6 +87,8 @@ def summary(bank) -> str:
         f"测验：练习 {sum(q.mode == 'practice' for q in quizzes)} 个，阶段测试(考试模式) "
         f"{sum(q.mode == 'test' for q in quizzes)} 个",
         f"检查清单 {count('checklists')} 份，评估表 {count('forms')} 份，判断工具 {count('tools')} 个",
+        f"随身工具：口袋卡 {count('cards')} 张，工作表格 {count('templates')} 张，计算器 {count('calculators')} 个，"
+        f"阶段一页纸 {count('onepagers')} 份，列表 {count('lists')} 个",
     ]
     return "\n".join(lines)
 
@@ -183,6 +186,22 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    import time
+
+    from .fieldkit.pdf import make_pdf
+
+    site, target = Path(args.site).resolve(), Path(args.pdf).resolve()
+    if not (site / "index.html").is_file():
+        print(f"{args.site}: 没有找到构建好的网站(先运行 ./handbook build)", file=sys.stderr)
+        return 1
+    start = time.monotonic()
+    made = make_pdf(site, ROOT, target)
+    print(f"{args.pdf}: {made['pages']} 个页面，共 {made['sheets']} 页，{target.stat().st_size / 1024 / 1024:.1f} MB，"
+          f"用时 {time.monotonic() - start:.0f} 秒")
+    return 0
+
+
 def cmd_zip(args: argparse.Namespace) -> int:
     site, target = Path(args.site), Path(args.zip)
     if not (site / "index.html").is_file():
@@ -223,6 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--site", help="已构建好的网站文件夹(不给则先严格构建一次)")
     export.add_argument("--bank-only", action="store_true", help="只导出题库，不打包 SCORM")
     export.set_defaults(run=cmd_export)
+    pdf = sub.add_parser("pdf", help="把构建好的整本手册做成一个 PDF")
+    pdf.add_argument("site")
+    pdf.add_argument("pdf")
+    pdf.set_defaults(run=cmd_pdf)
     pack = sub.add_parser("zip", help="打包离线版网站")
     pack.add_argument("site")
     pack.add_argument("zip")

@@ -27,7 +27,9 @@ from ..content.files import read_text, symlinks
 from ..content.frontmatter import check_front_matter, read_all
 from ..content.history import last_changed, page_date
 from ..content.learning_path import render_learning_path
-from ..content.links import built_url
+from ..content.links import built_url, rebase_link
+from ..fieldkit import render as fieldkit_render
+from ..fieldkit.rules import index_of
 from ..content.pages import validate_page_meta
 from ..content.unsafe import line_at, unsafe
 from ..errors import HandbookError, HandbookErrors, report
@@ -128,8 +130,76 @@ def page_macros(env, state: BuildState) -> dict:
         return render_tool(lookup("工具", ident, "tools"), built_url)
 
     def learning_path() -> str:
-        """The seven stages and field-work sections, with modules and minutes."""
-        return render_learning_path(env.conf["nav"], read_all(docs_dir))
+        """The seven stages and field-work sections, with modules and minutes,
+        and each stage's one-pager."""
+        onepagers = {pd.page: f"{pd.page}#{page.id}-title" for pd in state.bank.pages.values()
+                     for page in pd.data.onepagers}
+        return render_learning_path(env.conf["nav"], read_all(docs_dir), onepagers)
+
+    # ---- the field kit (macros/fieldkit/)
+    def kit_index():
+        return index_of(pd.data for pd in state.bank.pages.values())
+
+    def link_from_here(pd, anchor: str) -> str:
+        """URL of ``#anchor`` on the page of data file ``pd``, from the current page."""
+        return built_url(rebase_link(f"{Path(pd.page).name}#{anchor}", pd.page, here()))
+
+    def items(ident: str) -> str:
+        """A list defined once in data, inside running text: ``{{ items("visit-kit") }}``."""
+        found = {listing.id: listing for pd in state.bank.pages.values() for listing in pd.data.lists}
+        if ident not in found:
+            raise MacroCallError(f"列表 {ident} 不在 quizzes/ 的任何数据文件中(已有：{'、'.join(found) or '无'})")
+        state.done.add(("lists", ident))
+        return fieldkit_render.render_items(found[ident])
+
+    def card(ident: str) -> str:
+        """A pocket card of this page's data file: ``{{ card("card-man") }}``."""
+        return fieldkit_render.render_card(lookup("口袋卡", ident, "cards"), kit_index(), built_url)
+
+    def pocket_cards() -> str:
+        """Every pocket card, in the order of the data files (the 口袋卡 page)."""
+        index = kit_index()
+        parts = []
+        for pd in state.bank.pages.values():
+            for item in pd.data.cards:
+                link = lambda rel, pd=pd: built_url(rebase_link(rel, pd.page, here()))  # noqa: E731
+                parts.append(fieldkit_render.render_card(item, index, link))
+        return '<div class="hb-cards">' + "".join(parts) + "</div>"
+
+    def template(ident: str) -> str:
+        """A work template of this page's data file: ``{{ template("visit-record") }}``."""
+        return fieldkit_render.render_template(lookup("工作表格", ident, "templates"), built_url)
+
+    def calculator(ident: str) -> str:
+        """A calculator of this page's data file: ``{{ calculator("reorder") }}``."""
+        return fieldkit_render.render_calculator(lookup("计算器", ident, "calculators"), built_url)
+
+    def one_pager(ident: str) -> str:
+        """This stage's one-pager: ``{{ one_pager("op-interview") }}``."""
+        closers = {}
+        for pd in state.bank.pages.values():
+            for kind, collection in (("测验", "quizzes"), ("评估表", "forms"), ("检查清单", "checklists")):
+                for item in getattr(pd.data, collection):
+                    closers[item.id] = (kind, item.title, link_from_here(pd, f"{item.id}-title"))
+        return fieldkit_render.render_onepager(lookup("阶段一页纸", ident, "onepagers"), closers)
+
+    def field_kit() -> str:
+        """The field kit's overview: every template, calculator and one-pager, linked."""
+        groups = (("工作表格", "templates"), ("计算器", "calculators"), ("阶段一页纸", "onepagers"))
+        out = []
+        for title, collection in groups:
+            rows = [f"- [{item.title}]({rebase_link(f'{Path(pd.page).name}#{item.id}-title', pd.page, here())})"
+                    f"（{_page_title(pd.page)}）"
+                    for pd in state.bank.pages.values() for item in getattr(pd.data, collection)]
+            out.append(f"### {title} {{#kit-{collection}}}\n\n" + "\n".join(rows))
+        return "\n\n".join(out)
+
+    titles = {}
+
+    def _page_title(src: str) -> str:
+        if not titles:
+            titles.update({k: v.get("title", k) for k, v in read_all(docs_dir).items()})
+        return titles.get(src, src)
 
     def learner_record(view: str) -> str:
         """我的进度 / 错题本 / 今日复习 / 班级成绩, drawn in the browser from local data:
@@ -157,6 +227,8 @@ def page_macros(env, state: BuildState) -> dict:
         return f"```yaml title=\"{data.path}\"\n{text.rstrip()}\n```"
 
     return {"quiz": quiz, "checklist": checklist, "form": form, "tool": tool,
+            "items": items, "card": card, "pocket_cards": pocket_cards, "template": template,
+            "calculator": calculator, "one_pager": one_pager, "field_kit": field_kit,
             "learning_path": learning_path, "learner_record": learner_record,
             "record_format_reference": record_format_reference, "format_reference": format_reference,
             "data_file_source": data_file_source}
@@ -167,7 +239,9 @@ def unplaced(bank: Bank, placed: dict) -> list[HandbookError]:
     errors = []
     for data in bank.pages.values():
         for collection, kind, macro in (("quizzes", "测验", "quiz"), ("checklists", "清单", "checklist"),
-                                        ("forms", "表格", "form"), ("tools", "工具", "tool")):
+                                        ("forms", "表格", "form"), ("tools", "工具", "tool"),
+                                        ("cards", "口袋卡", "card"), ("templates", "工作表格", "template"),
+                                        ("calculators", "计算器", "calculator"), ("onepagers", "阶段一页纸", "one_pager")):
             for index, item in enumerate(getattr(data.data, collection)):
                 if (collection, item.id) not in placed:
                     errors.append(HandbookError(

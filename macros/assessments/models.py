@@ -15,6 +15,7 @@ from pydantic import ConfigDict, Field
 
 from .fields import ID_PATTERN, Id, InventoryId, Line, Markdown, Strict  # noqa: F401 - re-exported
 from . import types as question_types
+from ..fieldkit.models import FieldKit
 
 # --------------------------------------------------------------------------
 # Questions: one model per registered type (see types/)
@@ -202,8 +203,9 @@ Tool = Annotated[Union[LookupTool, RangeTool, CumulativeTool], Field(discriminat
 # A data file
 # --------------------------------------------------------------------------
 
-class DataFile(Strict):
-    """quizzes/ 下的一个文件：与 docs/ 下同路径页面配套的测验、清单和表格。"""
+class DataFile(FieldKit):
+    """quizzes/ 下的一个文件：与 docs/ 下同路径页面配套的测验、清单和表格，
+    以及随身工具(列表、口袋卡、工作表格、计算器、阶段一页纸，见 fieldkit/models.py)。"""
 
     model_config = ConfigDict(title="培训手册测验数据", extra="forbid")
 

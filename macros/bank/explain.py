@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..assessments import models
 from ..assessments import types as question_types
+from ..fieldkit import models as fieldkit_models
 from .yaml_lines import LineDict, line_of, node_at
 
 
@@ -17,8 +18,9 @@ def _submodels() -> list[type[BaseModel]]:
     found: list[type[BaseModel]] = []
     for kind in question_types.TYPES.values():
         found += [*(part for part, _ in kind.parts), kind.model]
-    return found + [obj for obj in vars(models).values()
-                    if isinstance(obj, type) and issubclass(obj, BaseModel) and obj not in (BaseModel, models.Strict)]
+    return found + fieldkit_models.MODELS + [
+        obj for obj in vars(models).values()
+        if isinstance(obj, type) and issubclass(obj, BaseModel) and obj not in (BaseModel, models.Strict)]
 
 
 FIELD_TITLES = {**{name: title for model in _submodels()
@@ -29,6 +31,7 @@ FIELD_TITLES = {**{name: title for model in _submodels()
 CONTAINERS = {
     "quizzes": "测验", "questions": "问题", "scenes": "场景", "checklists": "清单",
     "items": "检查项", "forms": "表格", "criteria": "评定项目", "tools": "工具",
+    **fieldkit_models.CONTAINERS, "steps": "计算步骤", "inputs": "输入项",
 }
 # Parts of a pydantic location that name a union branch, not a field.
 BRANCH_NAMES = {"str", "Choice", "list[union[str,Choice]]", "function-after", "bool", "int",

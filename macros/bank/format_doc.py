@@ -18,6 +18,7 @@ from pydantic.fields import FieldInfo
 
 from ..assessments import models
 from ..assessments import types as question_types
+from ..fieldkit import models as kit
 
 # The order and the Chinese heading of each model in the reference.
 def _sections() -> list[tuple[type[BaseModel], str]]:
@@ -45,6 +46,18 @@ def _sections() -> list[tuple[type[BaseModel], str]]:
         (models.CumulativeTool, "累计占比工具 cumulative"),
         (models.ShareClass, "级别 classes 中的一项"),
         (models.ExampleRow, "示例数据中的一行"),
+        (kit.Listing, "列表 lists"),
+        (kit.Row, "列表或卡片的一行"),
+        (kit.Card, "口袋卡 cards"),
+        (kit.CardSide, "卡片的一面"),
+        (kit.Template, "工作表格 templates"),
+        (kit.TemplateField, "填写栏"),
+        (kit.TemplateTable, "逐行填写的表格"),
+        (kit.Calculator, "计算器 calculators"),
+        (kit.CalcInput, "输入项"),
+        (kit.CalcStep, "计算步骤"),
+        (kit.CalcExample, "算例"),
+        (kit.OnePager, "阶段一页纸 onepagers"),
     ]
 
 

@@ -12,6 +12,7 @@ from ..assessments import types as question_types
 from ..assessments.rules import check_form, check_tool
 from ..content.links import resolve_link
 from ..content.unsafe import line_at, unsafe
+from ..fieldkit import rules as fieldkit_rules
 from ..errors import HandbookError
 from .data import Bank, PageData
 from .yaml_lines import line_of
@@ -55,7 +56,19 @@ def check_file(pd: PageData, docs_dir: Path) -> list[HandbookError]:
     for fi, form in enumerate(pd.data.forms):
         for message, loc in check_form(form):
             errors.append(_error(pd, f"表格 {form.id}: {message}", ("forms", fi) + loc))
+    for kind, ident, link, loc in fieldkit_rules.links(pd.data):
+        problem = resolve_link(pd.page, link, docs_dir)
+        if problem:
+            errors.append(_error(pd, f"{kind} {ident}: {problem}", loc))
     return errors
+
+
+def check_fieldkit(bank: Bank) -> list[HandbookError]:
+    """Cards, templates, calculators and one-pagers (fieldkit/rules.py),
+    with what they refer to anywhere in the bank."""
+    index = fieldkit_rules.index_of(pd.data for pd in bank.pages.values())
+    return [_error(pd, message, loc) for pd in bank.pages.values()
+            for message, loc in fieldkit_rules.check_data(pd.data, index)]
 
 
 def all_ids(pd: PageData):
@@ -76,6 +89,7 @@ def all_ids(pd: PageData):
         for gi, group in enumerate(form.groups):
             for ci, criterion in enumerate(group.criteria):
                 yield "评定项目", criterion.id, ("forms", fi, "groups", gi, "criteria", ci, "id")
+    yield from fieldkit_rules.ids(pd.data)
 
 
 def check_unique_ids(bank: Bank) -> list[HandbookError]:
@@ -194,6 +208,8 @@ def validate_bank(bank: Bank, docs_dir: Path, complete: bool = True, rules=None)
     for pd in bank.pages.values():
         errors += check_file(pd, docs_dir) + check_unsafe_text(pd)
     errors += check_unique_ids(bank) + check_draws(bank, complete) + check_duplicate_prompts(bank)
+    if complete:
+        errors += check_fieldkit(bank)
     if rules is not None and complete:
         errors += measure_bank(bank, rules)[1]
     return errors

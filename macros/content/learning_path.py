@@ -49,8 +49,9 @@ def _audiences(metas: list[dict]) -> str:
     return "、".join(a for a in AUDIENCE_ORDER if a in found)
 
 
-def render_learning_path(nav: list, metas: dict[str, dict]) -> str:
-    """Markdown of the numbered path: stage, modules in order, readers, minutes."""
+def render_learning_path(nav: list, metas: dict[str, dict], onepagers: dict[str, str] | None = None) -> str:
+    """Markdown of the numbered path: stage, modules in order, readers, minutes;
+    ``onepagers``: a stage's first page → the link to its one-pager."""
     lines = ['<div class="hb-path" markdown>', ""]
     sections = [s for s in nav_sections(nav)
                 if not all(metas.get(p, {}).get("stage") in NOT_ON_PATH for p in s.pages)]
@@ -59,7 +60,9 @@ def render_learning_path(nav: list, metas: dict[str, dict]) -> str:
         section_metas = [metas[p] for p in pages]
         minutes = sum(int(m.get("minutes", 0)) for m in section_metas)
         head = f"{number}. **[{section.title}]({pages[0]})**" if pages else f"{number}. **{section.title}**"
-        lines.append(f"{head} · {_audiences(section_metas)} · 约 {minutes} 分钟")
+        one = (onepagers or {}).get(pages[0]) if pages else None
+        lines.append(f"{head} · {_audiences(section_metas)} · 约 {minutes} 分钟"
+                     + (f" · [本阶段一页纸]({one})" if one else ""))
         modules = pages[1:] if len(pages) > 1 else []
         if modules:
             lines.append("")

@@ -38,6 +38,7 @@ def sources() -> dict[str, list[Path]]:
         "offline.js": [HERE / "webapp" / "runtime" / "offline.js"],
         "schedule.js": [spaced / "schedule.js"],
         "review.js": [spaced / "page.js"],
+        "fieldkit.js": [HERE / "fieldkit" / "runtime" / "fieldkit.js"],
     }
 
 

@@ -199,6 +199,33 @@ class ReviewRecord(Exact):
     retention: list[StageRetention] = Field(title="各阶段的保持率")
 
 
+class TemplateValue(Exact):
+    """工作表格中的一个填写栏。"""
+
+    label: str = Field(title="栏目")
+    value: str = Field(title="填写的内容")
+
+
+class TemplateTable(Exact):
+    """工作表格中逐行填写的一个表格。"""
+
+    title: str = Field(title="小标题")
+    columns: list[str] = Field(title="列")
+    rows: list[list[str]] = Field(title="各行", description="每行按列的顺序；空行不导出。")
+
+
+class TemplateRecord(Exact):
+    """学员在平板上填写的一张工作表格(拜访记录表、拜访日报等)。"""
+
+    id: str = Field(title="表格编号")
+    title: str = Field(title="表格标题")
+    page: str | None = Field(None, title="所在页面")
+    updated_at: datetime | None = Field(None, title="最近填写时间")
+    fields: list[TemplateValue] = Field(default_factory=list, title="表头填写栏")
+    tables: list[TemplateTable] = Field(default_factory=list, title="逐行填写的表格")
+    notes: list[TemplateValue] = Field(default_factory=list, title="大段填写栏")
+
+
 class LearnerRecord(Exact):
     """学员从“我的进度”导出的学习记录文件(.json)。"""
 
@@ -214,6 +241,9 @@ class LearnerRecord(Exact):
     mistakes: list[Id] = Field(title="错题本", description="最近一次答错的题目编号。")
     review: ReviewRecord | None = Field(None, title="间隔复习",
                                         description="较早版本的手册导出的文件没有这一项，照样可以打开。")
+    templates: list[TemplateRecord] = Field(
+        default_factory=list, title="工作表格",
+        description="在本设备上填写过的工作表格(可选；较早版本导出的文件没有这一项)。")
 
     @model_validator(mode="after")
     def _agree(self):
@@ -256,6 +286,9 @@ RECORD_SECTIONS: list[tuple[type[BaseModel], str]] = [
     (ReviewRecord, "间隔复习 review"),
     (ReviewCard, "复习安排 cards 中的一项"),
     (StageRetention, "保持率 retention 中的一项"),
+    (TemplateRecord, "工作表格 templates 中的一项"),
+    (TemplateValue, "填写栏"),
+    (TemplateTable, "逐行填写的表格"),
 ]
 
 

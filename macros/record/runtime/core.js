@@ -185,6 +185,7 @@
                done: meta.items.filter(function (i) { return items[i] === true; }).length, updated_at: iso(rec.t) };
     });
     var wrong = mistakes().map(function (m) { return m.id; });
+    var templates = filledTemplates();
     var out = {
       format: FORMAT, version: VERSION, exported_at: iso(Date.now()),
       handbook: { title: C.title, build: C.build, built_at: C.built },
@@ -195,11 +196,38 @@
         checklists_total: checklists.length, checklists_done: checklists.filter(function (c) { return c.items && c.done === c.items; }).length,
         mistakes: wrong.length
       },
-      pages: pages, quizzes: quizzes, checklists: checklists, mistakes: wrong
+      pages: pages, quizzes: quizzes, checklists: checklists, mistakes: wrong, templates: templates
     };
     /* Spaced review: its cards and retention, once its scheduler is loaded (我的进度 loads it). */
     if (window.HandbookReview) out.review = window.HandbookReview.exported(C);
     return out;
+  }
+
+  /* Work templates filled on this device ("template:<id>", kept by
+     macros/fieldkit/runtime/fieldkit.js), in the export format
+     (TemplateRecord): only what holds some text; empty rows left out. */
+  function filledTemplates() {
+    function text(v) { return typeof v === "string" ? v : ""; }
+    function pairs(list) {
+      return (Array.isArray(list) ? list : []).filter(function (p) { return p && typeof p === "object"; })
+        .map(function (p) { return { label: text(p.label), value: text(p.value) }; });
+    }
+    return S.keys("template:").sort().map(function (k) {
+      var rec = S.get(k);
+      if (!rec) return null;
+      var tables = (Array.isArray(rec.tables) ? rec.tables : []).filter(function (t) { return t && typeof t === "object"; })
+        .map(function (t) {
+          var columns = (Array.isArray(t.columns) ? t.columns : []).map(text);
+          var rows = (Array.isArray(t.rows) ? t.rows : []).filter(Array.isArray).map(function (r) { return r.map(text); });
+          return { title: text(t.title), columns: columns,
+                   rows: rows.filter(function (r) { return r.slice(t.fixed ? 1 : 0).some(function (c) { return c.trim() !== ""; }); }) };
+        });
+      var out = { id: k.slice("template:".length), title: text(rec.title) || k.slice(9), page: typeof rec.page === "string" ? rec.page : null,
+                  updated_at: iso(rec.t), fields: pairs(rec.fields), tables: tables, notes: pairs(rec.notes) };
+      var filled = out.fields.concat(out.notes).some(function (p) { return p.value.trim() !== ""; }) ||
+                   tables.some(function (t) { return t.rows.length; });
+      return filled ? out : null;
+    }).filter(Boolean);
   }
 
   /* Keys of ours that hold something unreadable (never deleted here). */

@@ -6,7 +6,8 @@
      to its end, and which quizzes a page holds;
    - marks modules whose quizzes are all passed in the navigation;
    - loads the assessment runtime only on pages that have a quiz, checklist,
-     form or tool, and the learner-record views (我的进度, 错题本, 班级成绩)
+     form or tool, the field kit (fieldkit.js) only on pages with a card,
+     template, calculator or one-pager, and the learner-record views (我的进度, 错题本, 班级成绩)
      only on their pages; re-runs after Material's instant navigation;
    - makes Material's search follow the input event (not only keyup) and
      its instant navigation work in copies built without site_url or
@@ -20,6 +21,7 @@
      learner          {name}
      quiz:<id>, review, checklist:<id>, form:<id>   (assessments.js)
      schedule         spaced-review cards (schedule.js, macros/review/)
+     template:<id>                                   (fieldkit.js)
    A value that is not a JSON object (corrupted, or written by something
    else) reads as missing and is left in place untouched. */
 (function () {
@@ -279,6 +281,9 @@
       });
     }
     reviewRun();
+    if (document.querySelector("[data-card],[data-template],[data-calculator],[data-onepager]")) {
+      load("fieldkit.js", function () { window.HandbookFieldKit.init(document); });
+    }
     if (document.querySelector("[data-offline-status]")) {
       load("offline.js", function () { window.HandbookOffline.init(document); });
     }
