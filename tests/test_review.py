@@ -81,14 +81,14 @@ def page(ctx):
 
 
 def schedule(page) -> dict:
-    raw = page.evaluate("localStorage.getItem('handbook:v1:schedule')")
+    raw = page.evaluate("localStorage.getItem(Handbook.prefix + 'schedule')")
     return json.loads(raw)["c"] if raw else {}
 
 
 def wait_card(page, qid: str, grade: int | None = None, reps: int = 1) -> dict:
     """The stored card of qid once the scheduler has written it."""
     page.wait_for_function("""([q, g, r]) => {
-        const s = JSON.parse(localStorage.getItem('handbook:v1:schedule') || '{}');
+        const s = JSON.parse(localStorage.getItem(Handbook.prefix + 'schedule') || '{}');
         return s.c && s.c[q] && s.c[q].r >= r && (g === null || s.c[q].g === g);
     }""", arg=[qid, grade, reps])
     return schedule(page)[qid]
@@ -203,7 +203,7 @@ def test_answers_given_before_the_scheduler_are_taken_in(page, ctx, site_url):
     hashes = {q: page.locator(f'[data-question="{q}"]').get_attribute("data-hash") for q in ids}
     page.evaluate("""([ids, h]) => {
         const t = Date.now() - 3 * 86400000;
-        localStorage.setItem('handbook:v1:quiz:objections', JSON.stringify({q: {
+        localStorage.setItem(Handbook.prefix + 'quiz:objections', JSON.stringify({q: {
             [ids[0]]: {h: h[ids[0]], r: ['x'], ok: false, t}, [ids[1]]: {h: h[ids[1]], r: ['x'], ok: true, t}}}));
     }""", [ids, hashes])
     review_page(page, site_url)
@@ -268,7 +268,7 @@ def test_the_daily_cap_defaults_to_20_and_the_rep_can_change_it(page, ctx, site_
             const h = C.quizzes[C.questions[q].quiz].questions.find(p => p[0] === q)[1];
             c[q] = {h, due: t + 86400000 + i, lr: t, g: 1, s: 0.2, d: 7, e: 0, sd: 1, ls: 0, r: 1, l: 0, st: 2, p: 0};
           });
-        localStorage.setItem('handbook:v1:schedule', JSON.stringify({c}));
+        localStorage.setItem(Handbook.prefix + 'schedule', JSON.stringify({c}));
     }""")
     assert len(schedule(page)) > 20
     review_page(page, site_url)
@@ -761,6 +761,6 @@ def test_reset_clears_the_schedule_too(page, site_url):
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="清除我的学习数据").click()
     keys = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('handbook:'))")
-    assert "handbook:v1:schedule" not in keys and not any(k.startswith("handbook:v1:quiz:") for k in keys)
+    assert "handbook:v1:/:schedule" not in keys and not any(k.startswith("handbook:v1:/:quiz:") for k in keys)
     review_page(page, site_url)
     assert status(page) == "今天没有待复习的题。"

@@ -20,7 +20,7 @@ npx --yes "terser@$TERSER" package/dist/index.umd.js -c -m --comments false -o b
 YEAR=$(sed -n 's/^Copyright (c) \([0-9]*\).*/\1/p' package/LICENSE)
 mkdir -p "$OUT"
 {
-  printf '/*! ts-fsrs %s | MIT License | Copyright (c) %s Open Spaced Repetition | https://github.com/open-spaced-repetition/ts-fsrs */\n' "$VERSION" "$YEAR"
+  printf '/*! ts-fsrs %s | MIT License | Copyright (c) %s Open Spaced Repetition | github.com/open-spaced-repetition/ts-fsrs */\n' "$VERSION" "$YEAR"
   cat body.js
   echo
 } > "$OUT/ts-fsrs.min.js"
