@@ -168,7 +168,7 @@ class ReviewCard(Exact):
     quiz: str = Field(title="所属测验", description="题目所在的模块测验。")
     hash: str = Field(title="题目内容哈希", description="最近一次作答时题目内容的哈希；题目内容改动后，这道题重新开始安排。")
     state: Literal["new", "learning", "review", "relearning"] = Field(title="卡片阶段", description="FSRS 的卡片状态。")
-    due: datetime = Field(title="下次复习时间")
+    due: datetime = Field(title="下次复习时间", json_schema_extra={"x-future": True})   # may lie ahead
     last_review: datetime = Field(title="最近作答时间")
     last_grade: Literal["again", "hard", "good", "easy"] = Field(
         title="最近一次评分", description="again 答错；hard 答对但点了“猜的”；good 答对、点了“不太确定”或没有点；easy 答对且点了“有把握”。")

@@ -89,7 +89,7 @@
       if (s.format === "date-time") {
         var t = dateTime(v);
         if (isNaN(t)) return label + "不是有效的时间";
-        if (t > latest) return label + "晚于今天（" + ymd(t) + "）";
+        if (t > latest && !s["x-future"]) return label + "晚于今天（" + ymd(t) + "）";   /* due dates lie ahead */
       }
     }
     if (Array.isArray(v) && s.items) {
