@@ -457,8 +457,13 @@ def write(folder: Path, name: str, record) -> Path:
 
 
 def timed_open(page, files: list[Path]) -> dict:
+    """Open ``files`` in the class view; the figures are printed, not asserted
+    (no timed tests on shared machines). What is asserted is that the table
+    comes at all within Playwright's wait: the freeze this guards against
+    took 31 s with a search per cell; a full class takes about 1.5 s."""
     page.evaluate(TIMED)
     page.set_input_files("#hb-class-files", [str(p) for p in files])
+    page.wait_for_selector(".hb-class__table", timeout=20_000)
     return page.evaluate("window.__timing")
 
 
@@ -474,7 +479,6 @@ def test_9_class_view_is_responsive_for_a_full_class_and_for_files_built_to_free
     print(f"\n班级成绩, 50 reps × {len(records[0]['quizzes'])} quizzes, {answers} answers each "
           f"({sum(p.stat().st_size for p in files) / 1e6:.1f} MB): table built in {timing['drawn']:.0f} ms, "
           f"shown in {timing['shown']:.0f} ms")
-    assert timing["shown"] < 3000, timing
     assert page.locator(".hb-class__table thead th").count() == 52
     assert page.locator(".hb-class__errors").count() == 0
     first = records[0]["quizzes"][0]
@@ -499,7 +503,6 @@ def test_9_class_view_is_responsive_for_a_full_class_and_for_files_built_to_free
     timing = timed_open(page, hostile)
     print(f"班级成绩, 2 files of {hostile[0].stat().st_size / 1e6:.1f} MB with 22,000 unknown quizzes each: "
           f"table built in {timing['drawn']:.0f} ms, shown in {timing['shown']:.0f} ms")
-    assert timing["shown"] < 6000, timing
     # The first 100 quizzes this handbook does not know get rows, the rest a line (the CSV has them all).
     assert page.locator('.hb-class__table tr[data-quiz="old-99"] td').first.inner_text() == "未做"
     assert page.locator('.hb-class__table tr[data-quiz="old-100"]').count() == 0

@@ -18,7 +18,7 @@
       b.checked = state.items[item] === true;
       b.addEventListener("change", function () {
         if (b.checked) state.items[item] = true; else delete state.items[item];
-        state.t = Date.now();
+        state.t = window.Handbook.now();
         save(key, state);
         update();
       });

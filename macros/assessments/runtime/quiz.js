@@ -89,7 +89,7 @@
     }
 
     function record(q, r, ok) {
-      state.q[q.dataset.question] = { h: q.dataset.hash, r: r, ok: ok, t: Date.now() };
+      state.q[q.dataset.question] = { h: q.dataset.hash, r: r, ok: ok, t: window.Handbook.now() };
       if (shuffled) state.q[q.dataset.question].o = shownOrder(q);
       if (review) state.q[q.dataset.question].z = id;
       delete state.d[q.dataset.question];
@@ -185,7 +185,7 @@
           state.score = pct;
           state.best = Math.max(state.best || 0, pct);
           state.passed = window.Handbook.passed(state.best, pass);
-          state.last = Date.now();
+          state.last = window.Handbook.now();
           if (window.Handbook.markNav) setTimeout(window.Handbook.markNav);
         }
         text = T.score(pct, right, n, pass, ok) + (state.best > pct ? " " + T.best(state.best) : "");
@@ -221,7 +221,7 @@
       questions.forEach(function (q) {
         var r = readResponse(q), key = keys[q.dataset.question];
         if (r) { record(q, r, grade(key, r)); reveal(q, r); heard(q); }
-        else { state.q[q.dataset.question] = { h: q.dataset.hash, r: null, ok: false, t: Date.now() }; q.dataset.done = "wrong"; }
+        else { state.q[q.dataset.question] = { h: q.dataset.hash, r: null, ok: false, t: window.Handbook.now() }; q.dataset.done = "wrong"; }
       });
       state.open = true;
       update(true);

@@ -60,7 +60,7 @@
     });
     var b = saved.b;
     if (Array.isArray(b) && typeof b[0] === "string" && !S.get("last")) {
-      S.set("last", { k: H.pageKey(H.root + b[0]), u: b[0], a: b[1] || "", title: b[2] || b[0], t: Date.now() }, true);
+      S.set("last", { k: H.pageKey(H.root + b[0]), u: b[0], a: b[1] || "", title: b[2] || b[0], t: H.now() }, true);
     }
     if (document.readyState !== "loading" && H.markNav) H.markNav();
   }

@@ -220,7 +220,7 @@
           return { title: caption ? caption.textContent : "", columns: columns(table), rows: rows, fixed: fixed };
         }),
         notes: all(root, "[data-note]").map(function (n) { return { label: labelText(n), value: n.querySelector("textarea").value }; }),
-        t: Date.now()
+        t: window.Handbook.now()
       };
     }
     function save() {

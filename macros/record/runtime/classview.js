@@ -20,7 +20,7 @@
     if (d.version !== VERSION) return T.errOld(d.version);
     var who = d.learner;
     if (who && typeof who === "object" && typeof who.name === "string") who.name = cleanName(who.name);
-    var wrong = window.HandbookRecordCheck(d, { latest: Date.now() + DAY }) || nonsense(d);
+    var wrong = window.HandbookRecordCheck(d, { latest: window.Handbook.now() + DAY }) || nonsense(d);
     return wrong ? T.errField(wrong) : null;
   }
 
@@ -288,7 +288,7 @@
 
       out.appendChild(R.review.forgottenSection(reps));
       out.appendChild(button(T.csv, "md-button--primary hb-class__csv", function () {
-        download("班级成绩-" + day(Date.now()) + ".csv", "text/csv;charset=utf-8", csv(reps));
+        download("班级成绩-" + day(window.Handbook.now()) + ".csv", "text/csv;charset=utf-8", csv(reps));
       }));
       /* A table wider than the screen scrolls; then it must take keyboard focus. */
       if (wrap.scrollWidth > wrap.clientWidth + 1) wrap.tabIndex = 0;

@@ -187,7 +187,7 @@
     var wrong = mistakes().map(function (m) { return m.id; });
     var templates = filledTemplates();
     var out = {
-      format: FORMAT, version: VERSION, exported_at: iso(Date.now()),
+      format: FORMAT, version: VERSION, exported_at: iso(window.Handbook.now()),
       handbook: { title: C.title, build: C.build, built_at: C.built },
       learner: { name: learnerName() },
       summary: {

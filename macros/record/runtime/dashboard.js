@@ -32,7 +32,7 @@
 
     var head = root.appendChild(el("div", "hb-report-head"));
     head.appendChild(el("p", "hb-report-head__title", T.reportTitle));
-    head.appendChild(el("p", "", T.reportMeta(rec.learner.name || "（未填写）", day(Date.now()), C.build)));
+    head.appendChild(el("p", "", T.reportMeta(rec.learner.name || "（未填写）", day(window.Handbook.now()), C.build)));
 
     if (!S.ok) root.appendChild(el("p", "hb-notice", T.noStorage));
     var bad = corruptCount();
@@ -151,13 +151,13 @@
     actions.appendChild(button(T.exportJson, "md-button--primary hb-export", function () {
       if (needName()) return;
       var data = snapshot();
-      var name = "学习记录-" + data.learner.name.replace(/[\\/:*?"<>|\s]+/g, "_") + "-" + day(Date.now()) + ".json";
+      var name = "学习记录-" + data.learner.name.replace(/[\\/:*?"<>|\s]+/g, "_") + "-" + day(window.Handbook.now()) + ".json";
       download(name, "application/json", JSON.stringify(data, null, 2));
       done.textContent = T.exported(name);
     }));
     actions.appendChild(button(T.print, "hb-print", function () {
       if (needName()) return;
-      head.querySelector("p:last-child").textContent = T.reportMeta(learnerName(), day(Date.now()), C.build);
+      head.querySelector("p:last-child").textContent = T.reportMeta(learnerName(), day(window.Handbook.now()), C.build);
       printOnly(root);
     }));
     actions.appendChild(button(T.reset, "hb-reset", function () {
@@ -178,7 +178,7 @@
         var view = document.querySelector('[data-record="dashboard"]');
         if (!view) return;
         view.querySelector(".hb-report-head p:last-child").textContent =
-          T.reportMeta(learnerName() || "（未填写）", day(Date.now()), C.build);
+          T.reportMeta(learnerName() || "（未填写）", day(window.Handbook.now()), C.build);
         if (!document.documentElement.classList.contains("hb-print-one")) {
           document.documentElement.classList.add("hb-print-one", "hb-print-auto");
           view.classList.add("hb-print-target");

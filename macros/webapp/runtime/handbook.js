@@ -180,21 +180,21 @@
     if (key === null || !article || !store.ok) return;
     var own = document.querySelector("[data-record]");   /* the home and record pages are not "where I left off" */
     var page = store.get("page:" + key) || {};
-    page.v = Date.now();
+    page.v = window.Handbook.now();
     page.q = Array.prototype.map.call(document.querySelectorAll("[data-quiz]"), function (q) { return q.dataset.quiz; });
     store.set("page:" + key, page, true);
     current = { key: key };
     if (!own && key !== "" && key !== "404") {
       var h1 = article.querySelector("h1");
       store.set("last", { k: key, u: decodeURI(location.href.split("#")[0].slice(root.length)),
-                          title: h1 ? h1.textContent.replace(/¶$/, "").trim() : document.title, a: page.a || "", t: Date.now() }, true);
+                          title: h1 ? h1.textContent.replace(/¶$/, "").trim() : document.title, a: page.a || "", t: window.Handbook.now() }, true);
     }
     var end = article.lastElementChild;
     if (!page.r && end && "IntersectionObserver" in window) {
       observer = new IntersectionObserver(function (entries) {
         if (!entries.some(function (e) { return e.isIntersecting; })) return;
         var p = store.get("page:" + key) || {};
-        if (!p.r) { p.r = Date.now(); store.set("page:" + key, p, true); }
+        if (!p.r) { p.r = window.Handbook.now(); store.set("page:" + key, p, true); }
         observer.disconnect();
       });
       observer.observe(end);
