@@ -65,6 +65,9 @@ def calc(**changes) -> dict:
     out = json.loads(json.dumps(CALC))
     for path, value in changes.items():
         node, *keys = path.split("__")
+        if not keys:
+            out[node] = value
+            continue
         target = out[node]
         for key in keys[:-1]:
             target = target[int(key)] if key.isdigit() else target[key]
@@ -180,6 +183,36 @@ def test_names_must_be_unique_and_not_functions(tmp_path):
     assert errors[0].endswith("计算器 fx-calc: 名称 now 重复(输入项和计算步骤的名称都不能相同)")
     errors = bank_errors(tmp_path, {"calculators": [calc(steps__0__name="max")]})
     assert errors[0].endswith("计算器 fx-calc: 名称 max 与函数同名，请换一个")
+
+
+ADVICE = [{"when": "share > 40", "text": "库存偏多，先消化再补货。"}]
+
+
+def test_advice_conditions_are_checked_at_their_line(tmp_path):
+    assert bank_errors(tmp_path, {"calculators": [calc(advice=ADVICE)]}) == []
+    errors = bank_errors(tmp_path, {"calculators": [calc(advice=[{"when": "shar > 40", "text": "甲"}])]})
+    line = line_of(tmp_path, "shar > 40")
+    assert errors == [f"quizzes/kit.yml:{line}: 计算器 fx-calc: 第 1 条提示的条件 “shar > 40” 中的 “shar” "
+                      f"不是输入项或计算步骤(可用：last、now、sold、share)"]
+    errors = bank_errors(tmp_path, {"calculators": [calc(advice=[{"when": "share + 40", "text": "甲"}])]})
+    assert errors == [f"quizzes/kit.yml:{line_of(tmp_path, 'share + 40')}: 计算器 fx-calc: "
+                      f"第 1 条提示的条件 “share + 40” 应是一个比较，例如 p3 > 30"]
+    errors = bank_errors(tmp_path, {"calculators": [calc(advice=[{"when": "share > 40 /", "text": "甲"}])]})
+    assert len(errors) == 1 and "第 1 条提示的条件 “share > 40 /” 有误：" in errors[0]
+    errors = bank_errors(tmp_path, {"calculators": [calc(advice=[{"when": "sold / (now - 10) > 1", "text": "甲"}])]})
+    assert errors == [f"quizzes/kit.yml:{line_of(tmp_path, 'sold / (now - 10)')}: 计算器 fx-calc: "
+                      f"按算例的输入判断第 1 条提示的条件时除数为 0：20 ÷ (10 − 10) > 1"]
+
+
+def test_the_worked_example_lists_the_advice_it_triggers():
+    from macros.fieldkit import models
+    from macros.fieldkit.render import render_calculator
+
+    html = render_calculator(models.Calculator.model_validate(calc(advice=ADVICE)))
+    assert '<ul class="hb-calc__advice" aria-label="提示"><li>库存偏多，先消化再补货。</li></ul>' in html
+    assert "当 占比 &gt; 40 时提示：库存偏多，先消化再补货。" in html
+    quiet = calc(advice=[{"when": "share > 60", "text": "甲"}], advice_ok="正常")
+    assert "<li>正常</li>" in render_calculator(models.Calculator.model_validate(quiet))
 
 
 def card(**sides) -> dict:
@@ -350,6 +383,29 @@ def test_a_calculator_says_what_is_wrong(page, site_url):
     assert root.locator(".hb-calc__result").inner_text() == "无法计算T1 占比：除数为 0。请检查输入的数值。"
     root.locator('input[data-input="t1"]').fill("90")
     assert root.locator(".hb-calc__result").inner_text() == "T1 拜访客户：请输入 0～80 之间的数值。"
+
+
+def test_the_time_split_says_what_the_four_rules_say(page, site_url):
+    """V1's worksheet: a week's hours per T1–T4, the shares, and the rules that apply."""
+    page.goto(site_url + "visits/time.html")
+    root = page.locator('[data-calculator="time-split"]')
+    page.wait_for_selector('[data-calculator="time-split"][data-ready]')
+    worked = root.locator(".hb-calc__worked .hb-calc__advice li").all_inner_texts()
+    assert [t[:5] for t in worked] == ["第一条原则", "第二条原则", "第三条原则", "第四条原则"]
+    for name, value in {"t1": 18, "t2": 4, "t3": 20, "t4": 8}.items():
+        root.locator(f'input[data-input="{name}"]').fill(str(value))
+    assert root.locator(".hb-calc__result .hb-calc__advice li").all_inner_texts() == worked
+    for name, value in {"t1": 30, "t2": 8, "t3": 12, "t4": 0}.items():     # 小王's week after the change
+        root.locator(f'input[data-input="{name}"]').fill(str(value))
+    result = root.locator(".hb-calc__result")
+    assert result.locator(".hb-calc__step").all_inner_texts()[1:] == [
+        "T1 占比 = 30 ÷ 50 × 100 = 60 %", "T2 占比 = 8 ÷ 50 × 100 = 16 %",
+        "T3 占比 = 12 ÷ 50 × 100 = 24 %", "T4 占比 = 0 ÷ 50 × 100 = 0 %"]
+    assert result.locator(".hb-calc__advice li").all_inner_texts() == [
+        "四类时间的比例都在参考线以内。保持现在的安排，旺季前再记录一周核对一次。"]
+    root.locator('input[data-input="t3"]').fill("20")        # T3 back to 20 of 58 hours (34%)
+    assert [t[:5] for t in result.locator(".hb-calc__advice li").all_inner_texts()] == ["第三条原则"]
+    assert page.js_errors == []
 
 
 def test_template_rows_survive_a_reload_and_are_exported(page, site_url):

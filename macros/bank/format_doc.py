@@ -57,6 +57,7 @@ def _sections() -> list[tuple[type[BaseModel], str]]:
         (kit.CalcInput, "输入项"),
         (kit.CalcStep, "计算步骤"),
         (kit.CalcExample, "算例"),
+        (kit.CalcAdvice, "计算器的提示"),
         (kit.OnePager, "阶段一页纸 onepagers"),
     ]
 

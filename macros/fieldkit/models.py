@@ -157,6 +157,14 @@ class CalcExample(Strict):
     results: dict[str, float] = Field(title="结果", description="各步骤的结果(构建时核对)。")
 
 
+class CalcAdvice(Strict):
+    """按结果给出的一条提示：条件成立时显示。"""
+
+    when: str = Field(min_length=1, title="条件",
+                      description="一个比较，可用输入项和计算步骤的名称，例如 p3 > 30。")
+    text: str = Field(min_length=1, title="提示")
+
+
 class Calculator(Strict):
     """计算器：输入数值，按公式逐步算出结果并写出算式。"""
 
@@ -168,6 +176,10 @@ class Calculator(Strict):
     inputs: list[CalcInput] = Field(min_length=1, title="输入项")
     steps: list[CalcStep] = Field(min_length=1, title="计算步骤")
     example: CalcExample = Field(title="算例")
+    advice: list[CalcAdvice] = Field(default_factory=list, title="按结果给出的提示",
+                                     description="每条提示在条件成立时显示在结果下方；算例也列出它触发的提示。")
+    advice_ok: str | None = Field(None, title="没有提示时显示",
+                                  description="所有提示的条件都不成立时显示的一句话。")
 
 
 # --------------------------------------------------------------------------

@@ -143,9 +143,17 @@ def step_line(step: models.CalcStep, tree: list, values: dict[str, float]) -> st
     return f"{step.label} = {expr.show(tree, values)} = {value}{unit}"
 
 
-def program(calc: models.Calculator, trees: dict[str, list]) -> dict:
-    """What the browser's interpreter runs: inputs, steps and their trees."""
+def advice_list(texts: list[str]) -> str:
+    """The advice a result triggers (fieldkit.js writes the same list)."""
+    items = "".join(f"<li>{esc(t)}</li>" for t in texts)
+    return f'<ul class="hb-calc__advice" aria-label="提示">{items}</ul>' if items else ""
+
+
+def program(calc: models.Calculator, trees: dict[str, list], advice: list[list] | None = None) -> dict:
+    """What the browser's interpreter runs: inputs, steps and their trees, the advice's conditions."""
     return {
+        "advice": [{"tree": tree, "text": a.text} for a, tree in zip(calc.advice, advice or [])],
+        "ok": calc.advice_ok or "",
         "inputs": [{"name": i.name, "label": i.label, "unit": i.unit, "min": i.min, "max": i.max} for i in calc.inputs],
         "steps": [{"name": s.name, "label": s.label, "unit": s.unit, "digits": s.digits, "tree": trees[s.name]}
                   for s in calc.steps],
@@ -166,23 +174,28 @@ def render_calculator(calc: models.Calculator, link_url: Callable[[str], str] | 
         for i in calc.inputs)
     formulas = "".join(
         f"<li>{esc(s.label)} = {esc(expr.show(compiled.trees[s.name], labels=labels))}</li>" for s in calc.steps)
+    formulas += "".join(
+        f"<li>当 {esc(expr.show(tree, labels=labels))} 时提示：{esc(a.text)}</li>"
+        for a, tree in zip(calc.advice, compiled.advice))
     example = calc.example
     given = "，".join(f"{esc(i.label)} {expr.number(example.inputs[i.name], 4)}{' ' + esc(i.unit) if i.unit else ''}"
                      for i in calc.inputs)
     worked = "".join(f'<li class="hb-calc__step" data-step="{esc(s.name)}">{esc(step_line(s, compiled.trees[s.name], compiled.example))}</li>'
                      for s in calc.steps)
     story = markdown_html(example.text) if example.text else ""
+    shown = [calc.advice[j].text for j in compiled.example_advice] or ([calc.advice_ok] if calc.advice_ok else [])
+    worked += "</ol>" + advice_list(shown) if calc.advice else "</ol>"
     description = f'<div class="hb-calc__description">{markdown_html(calc.description)}</div>' if calc.description else ""
     more = (f'<p><a href="{esc(link_url(calc.link))}">这个算法的讲解</a></p>' if calc.link and link_url else "")
     return (
-        f'<section class="hb-calc" data-calculator="{esc(calc.id)}" data-program="{_json(program(calc, compiled.trees))}" '
+        f'<section class="hb-calc" data-calculator="{esc(calc.id)}" data-program="{_json(program(calc, compiled.trees, compiled.advice))}" '
         f'aria-labelledby="{esc(calc.id)}-title">'
         f'<h3 class="hb-calc__title" id="{esc(calc.id)}-title">{esc(calc.title)}</h3>{description}'
         f'<div class="hb-calc__inputs">{inputs}</div>'
         f'<div class="hb-calc__result" role="status" aria-live="polite">'
         f'<p class="hb-calc__nojs">打开浏览器的 JavaScript 后，输入数值即可算出结果；也可以按下面的公式手算。</p></div>'
         f'<div class="hb-calc__worked"><p class="hb-calc__worked-title"><strong>算例</strong>：{given}</p>{story}'
-        f'<ol class="hb-calc__steps">{worked}</ol></div>'
+        f'<ol class="hb-calc__steps">{worked}</div>'
         f'<details class="hb-calc__formulas"><summary>公式</summary><ul>{formulas}</ul></details>{more}</section>'
     )
 

@@ -150,6 +150,8 @@ class Compiled:
 
     trees: dict[str, list]
     example: dict[str, float]
+    advice: list[list] = field(default_factory=list)      # each advice's condition tree
+    example_advice: list[int] = field(default_factory=list)  # which advice the worked example shows
 
 
 def compile_calculator(calc: models.Calculator) -> tuple[Compiled | None, list[tuple[str, tuple]]]:
@@ -220,7 +222,32 @@ def compile_calculator(calc: models.Calculator) -> tuple[Compiled | None, list[t
             problems.append((f"算例结果中的 {name} 不是计算步骤", ("example", "results", name)))
     if problems:
         return None, problems
-    return Compiled(trees, values), []
+    conditions, shown = [], []
+    for j, advice in enumerate(calc.advice):
+        loc = ("advice", j, "when")
+        try:
+            tree = expr.parse(advice.when)
+        except expr.FormulaError as error:
+            problems.append((f"第 {j + 1} 条提示的条件 “{advice.when}” 有误：{error}", loc))
+            continue
+        unknown = [n for n in dict.fromkeys(expr.names(tree)) if n not in usable]
+        if unknown:
+            problems += [(f"第 {j + 1} 条提示的条件 “{advice.when}” 中的 “{n}” 不是输入项或计算步骤"
+                          f"(可用：{'、'.join(usable)})", loc) for n in unknown]
+            continue
+        if tree[0] != "cmp":
+            problems.append((f"第 {j + 1} 条提示的条件 “{advice.when}” 应是一个比较，例如 p3 > 30", loc))
+            continue
+        try:
+            if expr.evaluate(tree, values):
+                shown.append(j)
+        except expr.FormulaError:
+            problems.append((f"按算例的输入判断第 {j + 1} 条提示的条件时除数为 0：{expr.show(tree, values)}", loc))
+            continue
+        conditions.append(tree)
+    if problems:
+        return None, problems
+    return Compiled(trees, values, conditions, shown), []
 
 
 # --------------------------------------------------------------------------

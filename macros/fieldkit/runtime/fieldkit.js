@@ -26,6 +26,7 @@
     fill: "填入算例",
     needAll: "输入全部数值后，这里显示结果和算式。",
     range: function (label, a, b) { return label + "：请输入 " + a + "～" + b + " 之间的数值。"; },
+    advice: "提示",
     zero: function (label) { return "无法计算" + label + "：除数为 0。请检查输入的数值。"; },
     noStorage: "这台设备的浏览器不能保存数据（可能处于隐私/无痕模式或存储已满），表格可以填写和打印，但不会被保存。"
   };
@@ -162,6 +163,18 @@
       }
       out.textContent = "";
       out.appendChild(list);
+      var advice = program.advice || [], shown = [];
+      for (i = 0; i < advice.length; i++) {
+        try { if (evaluate(advice[i].tree, v)) shown.push(advice[i].text); }
+        catch (e) { if (!(e && e.zero)) throw e; }
+      }
+      if (!shown.length && advice.length && program.ok) shown.push(program.ok);
+      if (shown.length) {
+        var tips = el("ul", "hb-calc__advice");
+        tips.setAttribute("aria-label", T.advice);
+        shown.forEach(function (text) { tips.appendChild(el("li", "", text)); });
+        out.appendChild(tips);
+      }
     }
     inputs.forEach(function (box) { box.addEventListener("input", update); });
     var fill = button(T.fill, "hb-calc__fill", function () {
