@@ -120,6 +120,13 @@ REFUSED_CAMERA = """navigator.mediaDevices.getUserMedia = async () => {
   throw new DOMException("Permission denied", "NotAllowedError"); }"""
 
 
+def wait_status(page, pattern: str, timeout: float = 30000) -> str:
+    """The 扫码导入 dialog's status line, once it matches ``pattern``."""
+    page.wait_for_function("(p) => { const s = document.getElementById('hb-handoff-status'); "
+                           "return !!s && new RegExp(p).test(s.textContent); }", arg=pattern, timeout=timeout)
+    return page.locator("#hb-handoff-status").inner_text()
+
+
 def dashboard(page, url: str):
     page.goto(url + "progress/index.html")
     page.wait_for_selector(".hb-record__section")
@@ -249,11 +256,7 @@ def test_codes_scanned_out_of_order_import_the_rep_as_the_file_does(browser, sit
         page.wait_for_selector("#hb-handoff-scan[open] video.hb-handoff__video:not([hidden])")
         assert page.locator("#hb-handoff-status").inner_text() == "摄像头已打开，请对准二维码。"
         page.evaluate("codes => { window.__codes.push(...codes); }", shuffled)
-        try:
-            page.wait_for_function("() => /已导入/.test(document.getElementById('hb-handoff-status').textContent)", timeout=30000)
-        finally:
-            print(page.evaluate("() => [document.getElementById('hb-handoff-status').textContent, window.__codes.length, window.__detected, document.querySelector('video').readyState]"))
-        assert page.locator("#hb-handoff-status").inner_text() == SCAN_DONE.format("赵六")
+        assert wait_status(page, "已导入", 60000) == SCAN_DONE.format("赵六")
         assert page.evaluate("window.__detected") == len(shuffled)
         # Done: the camera is off.
         assert page.evaluate("window.__streams.every(s => s.getTracks().every(t => t.readyState === 'ended'))")
@@ -300,7 +303,10 @@ def test_the_camera_path_reads_filmed_codes_with_the_vendored_decoder(browser, s
           });
         }""", handed["孙七"]["parts"][::-1])
         page.get_by_role("button", name="扫码导入").click()
-        page.wait_for_function("() => /已导入/.test(document.getElementById('hb-handoff-status').textContent)", timeout=90000)
+        try:
+            assert wait_status(page, "已导入", 120000) == SCAN_DONE.format("孙七")
+        finally:
+            print(page.evaluate("() => [(document.getElementById('hb-handoff-status')||{}).textContent, typeof window.jsQR, window.__frames.length, document.querySelector('video') && document.querySelector('video').readyState]"))
         assert any(u.endswith("assets/vendor/jsqr/jsQR.min.js") for u in requested)
         assert page.locator(".hb-class__table thead th").all_inner_texts() == ["测验", "孙七", "通过人数"]
         assert page.evaluate("window.__streams.every(s => s.getTracks().every(t => t.readyState === 'ended'))")
@@ -426,8 +432,7 @@ def test_camera_refused_is_explained(browser, site_url):
         page.add_init_script(REFUSED_CAMERA)
         class_page(page, site_url)
         page.get_by_role("button", name="扫码导入").click()
-        page.wait_for_function("() => /许可/.test(document.getElementById('hb-handoff-status').textContent)")
-        assert page.locator("#hb-handoff-status").inner_text() == (
+        assert wait_status(page, "许可") == (
             "没有得到使用摄像头的许可。请在浏览器的网站设置中允许本网站使用摄像头，或改用文件或文字码。")
     finally:
         ctx.close()

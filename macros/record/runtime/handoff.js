@@ -398,7 +398,8 @@
     /* Pasted text: one part or several, with or without words around them. */
     var go = body.appendChild(button(T.paste, "hb-handoff__paste", function () {
       var texts = area.value.split(/(?=HBREC\d)/).filter(function (s) { return s.trim(); });
-      var codes = texts.filter(function (s) { return /^\s*HBREC/.test(s); });
+      /* each code up to the first character no code holds (words after it) */
+      var codes = texts.map(function (s) { var m = /^\s*(HBREC[0-9A-Z $%*+\-.\/:_\s]*)/.exec(s); return m && m[1]; }).filter(Boolean);
       if (!texts.length) { say(T.pasteEmpty, true); area.focus(); return; }
       var results = (codes.length ? codes : texts).map(accept), bad = [];
       results.forEach(function (r) { if (r.bad && bad.indexOf(r.message) < 0) bad.push(r.message); });
