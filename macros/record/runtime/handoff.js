@@ -26,7 +26,7 @@
  *
  * Every character is in the QR alphanumeric set (0-9 A-Z space $%*+-./:), so
  * codes use alphanumeric mode, 5.5 bits a character: base45 carries 2 bytes in
- * 3 characters, 11 % more data per code than base64url in byte mode (8 bits a
+ * 3 characters, 29 % more data per code than base64url in byte mode (8 bits a
  * character, 6 bits of data) and the same decoded text on every scanner. A
  * code holds at most 970 characters (version 20, error correction M, 97
  * modules: big modules still scan from a metre away). The text code is the
@@ -194,15 +194,16 @@
   }
 
   /* ---------------------------------------------------------------- shared UI */
+  var scripts = Object.create(null);   /* src → Promise, once per page */
   function script(src) {
-    return new Promise(function (resolve, reject) {
-      var found = document.querySelector('script[data-handoff="' + src + '"]');
-      if (found && found.dataset.loaded) return resolve();
-      var tag = found || document.head.appendChild(el("script"));
-      tag.addEventListener("load", function () { tag.dataset.loaded = "1"; resolve(); });
-      tag.addEventListener("error", function () { tag.remove(); reject(new Error(src)); });
-      if (!found) { tag.dataset.handoff = src; tag.src = src; }
+    if (!scripts[src]) scripts[src] = new Promise(function (resolve, reject) {
+      var tag = el("script");
+      tag.addEventListener("load", function () { resolve(); });
+      tag.addEventListener("error", function () { tag.remove(); delete scripts[src]; reject(new Error(src)); });
+      tag.src = src;
+      document.head.appendChild(tag);
     });
+    return scripts[src];
   }
 
   /* A modal dialog inside the record view (so page checks see it), closed by
@@ -219,8 +220,8 @@
   }
   function openDialog(d, opener, focus, onClose) {
     d.box.onclosed = function () { onClose(); if (opener && opener.isConnected) opener.focus(); };
-    if (!d.box.dataset.hooked) {
-      d.box.dataset.hooked = "1";
+    if (!d.box.hbHooked) {
+      d.box.hbHooked = true;
       d.box.addEventListener("close", function () { if (d.box.onclosed) d.box.onclosed(); });
     }
     if (!d.box.open) d.box.showModal();
