@@ -106,7 +106,7 @@ FILMED_CAMERA = """(() => {
     let n = 0;
     const paint = () => {
       x.fillStyle = "#fff"; x.fillRect(0, 0, 480, 480);
-      if (imgs.length) x.drawImage(imgs[Math.floor(n++ / 8) % imgs.length], 20, 20, 440, 440);
+      if (imgs.length) x.drawImage(imgs[Math.floor(n++ / 8) % imgs.length], 30, 30);     // whole pixels, as filmed square on
     };
     paint();
     setInterval(paint, 100);
@@ -425,6 +425,22 @@ def test_the_text_code_is_copied_and_pasted(browser, site_url, handed):
         ctx.close()
 
 
+def test_without_compression_streams_the_code_is_plain_and_still_imports(browser, site_url):
+    ctx = browser.new_context(viewport={"width": 768, "height": 1024}, locale="zh-CN")
+    ctx.add_init_script("delete window.CompressionStream;")
+    try:
+        page = ctx.new_page()
+        fill_device(page, site_url, "周八", 2, 8)
+        open_codes(page)
+        text = page.locator("#hb-handoff-code").input_value()
+        assert text.startswith("HBREC1:J:1/1:")
+        class_page(page, site_url)
+        open_paste(page)
+        assert paste(page, text) == SCAN_DONE.format("周八")
+    finally:
+        ctx.close()
+
+
 def test_camera_refused_is_explained(browser, site_url):
     ctx = browser.new_context(viewport={"width": 768, "height": 1024}, locale="zh-CN")
     try:
@@ -490,6 +506,7 @@ def test_vendored_qr_files_match_their_readme(site_dir, folder, name, banner):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_both_pages_with_the_dialog_open_have_no_axe_violations(browser, site_url, scheme):
+    from test_access import assert_visible_ring
     from test_engine_browser import axe_violations
 
     ctx = browser.new_context(viewport={"width": 768, "height": 1024}, color_scheme=scheme, locale="zh-CN")
@@ -500,6 +517,9 @@ def test_both_pages_with_the_dialog_open_have_no_axe_violations(browser, site_ur
         fill_device(page, site_url, "赵六")
         open_codes(page)
         problems["progress"] = axe_violations(page)
+        page.keyboard.press("Tab")                                  # 下一张 → 自动翻页, by keyboard
+        assert page.evaluate("document.activeElement.textContent") == "自动翻页"
+        assert_visible_ring(page, f"自动翻页 ({scheme})")
         sizes = page.evaluate("""() => Array.from(document.querySelectorAll('#hb-handoff-show button'))
             .map(b => b.getBoundingClientRect().height)""")
         assert sizes and min(sizes) >= 44
@@ -508,6 +528,8 @@ def test_both_pages_with_the_dialog_open_have_no_axe_violations(browser, site_ur
         page.get_by_role("button", name="扫码导入").click()
         page.wait_for_selector("#hb-handoff-scan[open] video:not([hidden])")
         problems["class"] = axe_violations(page)
+        page.keyboard.press("Tab")
+        assert_visible_ring(page, f"扫码导入 dialog ({scheme})")
         sizes = page.evaluate("""() => Array.from(document.querySelectorAll('#hb-handoff-scan button, .hb-class__handoff button'))
             .filter(b => !b.hidden).map(b => b.getBoundingClientRect().height)""")
         assert sizes and min(sizes) >= 44
