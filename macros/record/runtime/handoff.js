@@ -190,7 +190,7 @@
       return { message: "", done: assemble(set) };
     }
     function progress(set) { return set.got < set.n ? T.missing(set.got, set.n, missing(set)) : ""; }
-    return { accept: accept, pending: function () { return Object.keys(sets).length; } };
+    return { accept: accept };
   }
 
   /* ---------------------------------------------------------------- shared UI */
@@ -312,7 +312,8 @@
         function draw(i, announce) {
           at = (i + n) % n;
           figure.textContent = "";
-          figure.appendChild(drawCode(code.parts[at], T.codeLabel(name, at + 1, n), px));
+          try { figure.appendChild(drawCode(code.parts[at], T.codeLabel(name, at + 1, n), px)); }
+          catch (e) { stop(); hint.textContent = T.tooBig; hint.className = "hb-notice"; return; }
           figure.dataset.part = String(at + 1);
           figure.dataset.code = code.parts[at];
           where.setAttribute("aria-live", announce ? "polite" : "off");
@@ -329,8 +330,8 @@
           if (on) shown.timer = setInterval(function () { draw(at + 1, false); }, 2000);
         }));
         auto.setAttribute("aria-pressed", "false");
-        prev.setAttribute("aria-controls", "hb-handoff-show-code");
         figure.id = "hb-handoff-show-code";
+        [prev, next, auto].forEach(function (b) { b.setAttribute("aria-controls", figure.id); });
         next.focus();
       });
   }
