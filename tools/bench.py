@@ -39,6 +39,8 @@ TARGETS = {"macros": 1.25, "scale20": 22.0, "quiz_kb": 12.0, "review_kb": 15.0, 
 # What 今日复习 loads beyond the quiz runtime (assessments.js) and handbook.js:
 # its page, the scheduler and the vendored ts-fsrs (data and styles apart).
 REVIEW_CODE = ("assets/javascripts/review.js", "assets/javascripts/schedule.js", "assets/vendor/ts-fsrs/ts-fsrs.min.js")
+# What 给培训师扫码 loads on 我的进度 when pressed (nothing before): the hand-off code and the QR generator.
+HANDOFF_CODE = ("assets/javascripts/handoff.js", "assets/vendor/qrcodegen/qrcodegen.min.js")
 
 
 def kb(n: float) -> str:
@@ -241,6 +243,11 @@ def main() -> None:
               f"{kb(gz(record))} gzip; catalog.js {kb(len(catalog))} / {kb(gz(catalog))} gzip; "
               f"{len(banks)} quiz scripts for 错题本 {kb(sum(map(len, banks)))} / {kb(sum(map(gz, banks)))} gzip "
               f"(each loaded only when it holds a wrong answer)")
+        handoff = [(site / rel).read_bytes() for rel in HANDOFF_CODE]
+        decoder = (site / "assets/vendor/jsqr/jsQR.min.js").read_bytes()
+        print(f"QR hand-off (我的进度 loads it only on 给培训师扫码): handoff.js + qrcodegen.min.js "
+              f"{kb(sum(map(len, handoff)))} / {kb(sum(map(gz, handoff)))} gzip; 班级成绩 adds jsQR.min.js "
+              f"{kb(len(decoder))} / {kb(gz(decoder))} gzip only for the camera without BarcodeDetector")
         weights = review_weight(site)
         code = sum(weights.values()) / 1024
         answers = gz(rjsmin.jsmin((ROOT / "macros/review/runtime/answers.js").read_text(encoding="utf-8")).encode())

@@ -35,6 +35,7 @@ def sources() -> dict[str, list[Path]]:
                            spaced / "answers.js", assessments / "entry.js"],
         "record.js": [record / name for name in ("schema.js", "core.js", "dashboard.js", "mistakes.js",
                                                   "retention.js", "classview.js", "entry.js")],
+        "handoff.js": [record / "handoff.js"],
         "offline.js": [HERE / "webapp" / "runtime" / "offline.js"],
         "schedule.js": [spaced / "schedule.js"],
         "review.js": [spaced / "page.js"],

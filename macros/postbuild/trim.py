@@ -23,7 +23,8 @@ import rjsmin
 UNUSED_DIRS = ("assets/javascripts/lunr",)
 OWN_SCRIPTS = ("assets/javascripts/handbook.js", "assets/javascripts/assessments.js",
                "assets/javascripts/offline.js", "assets/javascripts/record.js",
-               "assets/javascripts/schedule.js", "assets/javascripts/review.js", "assets/javascripts/fieldkit.js")
+               "assets/javascripts/schedule.js", "assets/javascripts/review.js", "assets/javascripts/fieldkit.js",
+               "assets/javascripts/handoff.js")
 OWN_STYLES = ("assets/stylesheets/handbook.css", "assets/stylesheets/record.css", "assets/stylesheets/fieldkit.css")
 
 # Material's bundle can load a few things from the internet. None is reachable

@@ -68,17 +68,21 @@
     return null;
   }
 
+  /* A record's JSON text, from a file or from the QR hand-off (handoff.js),
+     → {data} or {error}: the one path every import takes. */
+  function readText(text) {
+    var data;
+    try { data = JSON.parse(String(text).replace(/^\uFEFF/, "")); }
+    catch (e) { return { error: T.errJson }; }
+    var p = problem(data);
+    return p ? { error: p } : { data: data };
+  }
+
   function readFile(file) {
     return new Promise(function (resolve) {
       if (file.size > 5 * 1024 * 1024) return resolve({ error: T.errBig });
       var reader = new FileReader();
-      reader.onload = function () {
-        var data;
-        try { data = JSON.parse(String(reader.result).replace(/^\uFEFF/, "")); }
-        catch (e) { return resolve({ error: T.errJson }); }
-        var p = problem(data);
-        resolve(p ? { error: p } : { data: data });
-      };
+      reader.onload = function () { resolve(readText(reader.result)); };
       reader.onerror = function () { resolve({ error: T.errJson }); };
       reader.readAsText(file, "utf-8");
     });
@@ -177,30 +181,49 @@
     var label = picker.appendChild(el("label", "md-button md-button--primary hb-drop__pick", T.pick));
     label.htmlFor = "hb-class-files";
     picker.appendChild(el("p", "hb-drop__hint", T.drop));
+    /* 扫码导入 and 粘贴文字码: handoff.js, loaded on the first press. */
+    var codes = root.appendChild(el("div", "hb-class__handoff"));
+    var scan = codes.appendChild(button(T.scan, "hb-class__scan", function () {
+      H.load("handoff.js", function () { window.HandbookHandoff.scan(scan, intake, true); });
+    }));
+    var paste = codes.appendChild(button(T.pasteCode, "hb-class__paste", function () {
+      H.load("handoff.js", function () { window.HandbookHandoff.scan(paste, intake, false); });
+    }));
+    codes.appendChild(el("p", "hb-drop__hint", T.scanHint));
     var messages = root.appendChild(el("div", "hb-class__messages"));
     messages.setAttribute("role", "status");
     var out = root.appendChild(el("div", "hb-class__out"));
 
+    /* Checked records ({file, data} or {file, error}) into the class, with
+       their messages; files and the QR hand-off both come here. */
+    function take(results) {
+      messages.textContent = "";
+      var errors = messages.appendChild(el("ul", "hb-class__errors"));
+      results.forEach(function (r) {
+        if (r.error) { errors.appendChild(el("li", "hb-bad-text", T.fileErr(r.file, r.error))); return; }
+        var name = r.data.learner.name, same = reps.filter(function (x) { return x.learner.name === name; })[0];
+        if (same) {
+          errors.appendChild(el("li", "", T.replaced(name)));
+          if (Date.parse(same.exported_at) >= Date.parse(r.data.exported_at)) return;
+          reps.splice(reps.indexOf(same), 1);
+        }
+        reps.push(r.data);
+      });
+      if (!errors.children.length) errors.remove();
+      messages.appendChild(el("p", "hb-class__count-line"));
+      draw();
+    }
     function open(files) {
       files = Array.prototype.slice.call(files || []);
       if (!files.length) return;
-      Promise.all(files.map(function (f) { return readFile(f).then(function (r) { r.file = f.name; return r; }); })).then(function (results) {
-        messages.textContent = "";
-        var errors = messages.appendChild(el("ul", "hb-class__errors"));
-        results.forEach(function (r) {
-          if (r.error) { errors.appendChild(el("li", "hb-bad-text", T.fileErr(r.file, r.error))); return; }
-          var name = r.data.learner.name, same = reps.filter(function (x) { return x.learner.name === name; })[0];
-          if (same) {
-            errors.appendChild(el("li", "", T.replaced(name)));
-            if (Date.parse(same.exported_at) >= Date.parse(r.data.exported_at)) return;
-            reps.splice(reps.indexOf(same), 1);
-          }
-          reps.push(r.data);
-        });
-        if (!errors.children.length) errors.remove();
-        messages.appendChild(el("p", "hb-class__count-line"));
-        draw();
-      });
+      Promise.all(files.map(function (f) { return readFile(f).then(function (r) { r.file = f.name; return r; }); })).then(take);
+    }
+    /* The QR hand-off's way in (handoff.js): a complete record's JSON text. */
+    function intake(label, text) {
+      var r = readText(text);
+      r.file = label;
+      take([r]);
+      return r;
     }
     input.addEventListener("change", function () { open(input.files); input.value = ""; });
     ["dragenter", "dragover"].forEach(function (type) {

@@ -47,6 +47,8 @@
     bankMissing: "这道题的题目文件没有加载成功，请点标题进入原页面重做。",
     /* class view */
     pick: "选择学习记录文件", drop: "或者把文件拖到这里（可一次选多个 .json 文件）",
+    scan: "扫码导入", pasteCode: "粘贴文字码", scanHint: "学员在“我的进度”点“给培训师扫码”，用摄像头扫它的二维码，或把它发来的文字码粘贴进来。",
+    handoff: "给培训师扫码",
     loaded: function (n) { return "已打开 " + n + " 名学员的记录。"; },
     remove: "移除", removeOne: function (n) { return "移除 " + n; },
     learnerCol: "学员", passCol: "通过人数",

@@ -155,6 +155,12 @@
       download(name, "application/json", JSON.stringify(data, null, 2));
       done.textContent = T.exported(name);
     }));
+    /* The same record as QR codes and a text code (handoff.js and the
+       generator load on this press only). */
+    var handoff = actions.appendChild(button(T.handoff, "hb-handoff-open", function () {
+      if (needName()) return;
+      H.load("handoff.js", function () { window.HandbookHandoff.show(handoff, snapshot()); });
+    }));
     actions.appendChild(button(T.print, "hb-print", function () {
       if (needName()) return;
       head.querySelector("p:last-child").textContent = T.reportMeta(learnerName(), day(window.Handbook.now()), C.build);
