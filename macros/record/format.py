@@ -195,7 +195,9 @@ class ReviewRecord(Exact):
     daily_cap: int = Field(ge=1, le=200, title="每天复习题数上限")
     due_today: int = Field(ge=0, title="导出当天待复习的题数")
     retention_days: int = Field(ge=1, title="保持率的统计天数", description="保持率只看最近这么多天内的复习。")
-    cards: list[ReviewCard] = Field(title="各题的复习安排", description="做过的每一道题一张卡片。")
+    cards: list[ReviewCard] = Field(title="各题的复习安排",
+                                    description="导出的文件中，做过的每一道题一张卡片；给培训师扫码时只带答对后又答错过的题"
+                                                "(班级成绩只用这些，其余的复习安排留在学员的设备上)。")
     retention: list[StageRetention] = Field(title="各阶段的保持率")
 
 

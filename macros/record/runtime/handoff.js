@@ -262,6 +262,19 @@
     return svg;
   }
 
+  /* What the trainer gets: the export, except that of the review cards only
+     the questions answered wrong after a right answer travel (班级成绩 reads
+     no other card: retention comes per stage); the schedule of every other
+     card stays on the rep's device: a rep who did every quiz needs about
+     10 codes instead of 20. */
+  function forTrainer(record) {
+    var copy = JSON.parse(JSON.stringify(record));
+    if (copy.review && Array.isArray(copy.review.cards)) {
+      copy.review.cards = copy.review.cards.filter(function (c) { return c.forgotten > 0; });
+    }
+    return copy;
+  }
+
   var shown = null;                 /* the 给培训师扫码 dialog: {d, timer} */
   function show(opener, record) {
     var root = opener.closest("[data-record]");
@@ -269,7 +282,7 @@
     var d = shown.d, body = d.body;
     body.textContent = "";
     function stop() { if (shown.timer) { clearInterval(shown.timer); shown.timer = null; } }
-    var json = JSON.stringify(record), name = record.learner.name;
+    var json = JSON.stringify(forTrainer(record)), name = record.learner.name;
     var hint = body.appendChild(el("p", "hb-handoff__hint", T.showHint));
     var figure = body.appendChild(el("div", "hb-handoff__code"));
     var where = body.appendChild(el("p", "hb-handoff__part"));
