@@ -113,7 +113,7 @@ def test_update_is_offered_applied_and_downloads_only_what_changed(context, tmp_
     assert fetched <= changed, f"unchanged files downloaded again: {sorted(fetched - changed)}"
 
     page.get_by_role("button", name="手册已更新，点击刷新").click()
-    page.wait_for_function("() => document.body.innerText.includes('第二版新增的一句话')", timeout=30000)
+    page.wait_for_function("() => !!document.body && document.body.innerText.includes('第二版新增的一句话')", timeout=30000)
     assert page.evaluate(STATUS)["version"] in (v2 / "sw.js").read_text(encoding="utf-8")
     names = page.evaluate("caches.keys()")
     assert len([n for n in names if n.startswith("handbook:/:")]) == 1, names   # old cache deleted

@@ -160,7 +160,7 @@ def test_5_a_partial_deploy_is_not_installed_and_the_old_version_keeps_working(
     assert update(page) == "installed"
     page.goto(url + "plain.html")
     page.get_by_role("button", name="手册已更新，点击刷新").click()
-    page.wait_for_function("() => document.body.innerText.includes('第二版新增的一句话')", timeout=30000)
+    page.wait_for_function("() => !!document.body && document.body.innerText.includes('第二版新增的一句话')", timeout=30000)
     assert page.evaluate(STATUS)["version"] in (v2 / "sw.js").read_text(encoding="utf-8")
     assert cached_bytes(page, url + "plain.html") == full
     clean(page)
@@ -184,7 +184,7 @@ def test_5_b_a_damaged_copy_in_the_old_cache_is_downloaded_again(page, builds, o
     assert update(page) == "installed"
     assert "/" + rel in server.log                          # the damaged copy was not reused
     page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.waiting.postMessage({type: 'SKIP_WAITING'}))")
-    page.wait_for_function("() => document.body.innerText.includes('第二版新增的一句话')", timeout=30000)
+    page.wait_for_function("() => !!document.body && document.body.innerText.includes('第二版新增的一句话')", timeout=30000)
     assert cached_bytes(page, url + rel) == (v2 / rel).read_bytes()
     clean(page)
 

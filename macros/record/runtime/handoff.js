@@ -37,7 +37,7 @@
   "use strict";
   var H = window.Handbook, X = R.shared, el = X.el, button = X.button;
   var PREFIX = "HBREC", VERSION = 1, HEAD = PREFIX + VERSION + ":";
-  var MAX_CODE = 970, MAX_PARTS = 99, QUIET = 4, VENDOR = H.base + "../vendor/";
+  var MAX_CODE = 970, MAX_PARTS = 99, SHIFT = 4, QUIET = 4, VENDOR = H.base + "../vendor/";
   var PART = /^HBREC1:([ZJ]):(\d{1,2})\/(\d{1,2}):([0-9A-F]{8}):([0-9A-F]{4}):([0-9A-Z $%*+\-.\/:]+)$/;
 
   var T = {
@@ -130,9 +130,18 @@
         var head = HEAD + enc + ":" + i + "/" + n + ":" + id + ":";
         return head + hex(crc32(head + chunk) & 0xFFFF, 4) + ":" + chunk;
       }
-      var room = MAX_CODE - part(MAX_PARTS, MAX_PARTS, "").length;
-      var n = Math.max(1, Math.ceil(data.length / room)), size = Math.ceil(data.length / n), parts = [];
-      for (var i = 0; i < n; i++) parts.push(part(i + 1, n, data.slice(i * size, (i + 1) * size)));
+      /* Parts of even size, each cut where neither side of the cut is a
+         space (base45 has one): scanners and message apps trim spaces at the
+         ends of a text, and a trimmed part would fail its checksum. The
+         whole data never ends in one (base45's last character is at most 32). */
+      var room = MAX_CODE - part(MAX_PARTS, MAX_PARTS, "").length - SHIFT;
+      var n = Math.max(1, Math.ceil(data.length / room)), size = Math.ceil(data.length / n), parts = [], start = 0;
+      for (var i = 0; i < n; i++) {
+        var end = i === n - 1 ? data.length : (i + 1) * size;
+        for (var k = 0; k < SHIFT && end < data.length && end - 1 > start && (data[end - 1] === " " || data[end] === " "); k++) end--;
+        parts.push(part(i + 1, n, data.slice(start, end)));
+        start = end;
+      }
       return { id: id, data: data, parts: n <= MAX_PARTS ? parts : null, text: part(1, 1, data).replace(/ /g, "_") };
     });
   }
