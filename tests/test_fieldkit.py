@@ -601,3 +601,25 @@ def test_the_pdf_has_no_answer_key(handbook_pdf, site_dir):
     leaked = [s for s in secret if s in text]
     assert leaked == []
 
+
+
+def test_quiz_sheets_on_paper_can_be_answered_with_a_pen(site_dir):
+    """On paper a drop-down cannot open: a matching question lists its choices
+    as A, B, C…, an ordering question has a blank per item, options get a box."""
+    from macros.fieldkit.pdf import compose
+
+    document, _ = compose(site_dir, ROOT)
+    questions = re.findall(r'<li class="hb-question".*?</fieldset>', document, re.S)
+    assert len(questions) > 200
+    sheet = "".join(questions)
+    assert "<select" not in sheet and 'type="radio"' not in sheet and 'type="checkbox"' not in sheet
+    page = (site_dir / "interview" / "index.html").read_text(encoding="utf-8")
+    matching = re.search(r'data-question="p1-type-emphasis".*?<select[^>]*>(.*?)</select>', page, re.S).group(1)
+    choices = [t for v, t in re.findall(r'<option value="([^"]*)">(.*?)</option>', matching) if v]
+    assert len(choices) == 4
+    listed = re.search(r'data-question="p1-type-emphasis".*?<ol class="pdf-choices">(.*?)</ol>', document, re.S).group(1)
+    assert re.findall(r"<li>(.*?)</li>", listed) == choices
+    single = re.search(r'data-question="p1-purpose".*?<div class="hb-options pdf-options">(.*?)</div>', document, re.S)
+    assert single.group(1).count('<span class="pdf-box">○</span>') == 4
+    order = re.search(r'data-question="p1-pipeline-order".*?<ul class="hb-order">(.*?)</ul>', document, re.S).group(1)
+    assert order.count('<span class="pdf-blank">第＿＿位</span>') == 7

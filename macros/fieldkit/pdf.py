@@ -72,6 +72,13 @@ body { font-family: "Noto Sans CJK SC", "Noto Sans SC", sans-serif; }
 .md-typeset .admonition-title::before, .md-typeset summary::before { display: none !important; }
 .md-typeset .admonition-title, .md-typeset summary { padding-left: .8em !important; }
 .hb-quiz .hb-question { break-inside: avoid; }
+.pdf-options { counter-reset: pdf-option; }
+.pdf-options .hb-option { display: block; padding: .3mm 0; }
+.pdf-box { margin-right: 1.5mm; }
+.pdf-box::after { counter-increment: pdf-option; content: " " counter(pdf-option, upper-alpha) "."; }
+.pdf-blank { display: inline-block; min-width: 18mm; white-space: nowrap; }
+.md-typeset ol.pdf-choices { list-style: upper-alpha; margin-top: 0; }
+.pdf-choices__title { margin: 1mm 0 0; font-size: 9.5pt; }
 .hb-quiz__meta::after { content: "（纸质版只有题目，答案和解析请在手册网页上作答后查看）"; }
 .hb-card__side { page: auto !important; break-after: auto !important; border: 1px solid #999 !important;
   padding: 4mm !important; margin: 0 0 4mm; break-inside: avoid; }
@@ -137,11 +144,46 @@ REMOVE = [
 ANSWER_KEY = re.compile(r'\sdata-(?:key|program|rules)="[^"]*"')
 
 
+OPTIONS = re.compile(r'<div class="hb-options">(.*?)</div>', re.S)
+CHOICE_INPUT = re.compile(r'<input type="(radio|checkbox)"[^>]*>')
+MATCHING = re.compile(r'<ul class="hb-match">(.*?)</ul>', re.S)
+ORDERING = re.compile(r'<ul class="hb-order">(.*?)</ul>', re.S)
+SELECT = re.compile(r"<select\b[^>]*>(.*?)</select>", re.S)
+OPTION = re.compile(r'<option value="([^"]+)">(.*?)</option>', re.S)
+
+
+def paper_questions(article: str) -> str:
+    """Question sheets a rep fills in with a pen: a box (○ one answer, □ several)
+    before each lettered option, a blank for each position of an ordering
+    question, and a matching question's choices written out as A, B, C…
+    (on screen they sit inside drop-downs, which paper cannot open)."""
+    def options(match: re.Match) -> str:
+        inner = CHOICE_INPUT.sub(lambda m: f'<span class="pdf-box">{"○" if m.group(1) == "radio" else "□"}</span>',
+                                 match.group(1))
+        return f'<div class="hb-options pdf-options">{inner}</div>'
+
+    def ordering(match: re.Match) -> str:
+        return '<ul class="hb-order">' + SELECT.sub('<span class="pdf-blank">第＿＿位</span>', match.group(1)) + "</ul>"
+
+    def matching(match: re.Match) -> str:
+        first = SELECT.search(match.group(1))
+        choices = OPTION.findall(first.group(1)) if first else []
+        rows = SELECT.sub('<span class="pdf-blank">（　　）</span>', match.group(1))
+        listed = "".join(f"<li>{text}</li>" for _, text in choices)
+        return (f'<ul class="hb-match">{rows}</ul>'
+                f'<p class="pdf-choices__title">可选内容（把字母填在括号里）：</p><ol class="pdf-choices">{listed}</ol>')
+
+    article = OPTIONS.sub(options, article)
+    article = ORDERING.sub(ordering, article)
+    return MATCHING.sub(matching, article)
+
+
 def paper_article(article: str, entry: Entry, pages: dict[str, int]) -> str:
     """The article of one page, without what only works on screen."""
     for pattern in REMOVE:
         article = pattern.sub("", article)
     article = ANSWER_KEY.sub("", article)
+    article = paper_questions(article)
     article = re.sub(r"<details(?![^>]*\bopen\b)", "<details open", article)
     prefix = f"p{entry.number}-"
     here = posixpath.dirname(entry.url)
