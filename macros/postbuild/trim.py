@@ -102,23 +102,38 @@ def minify_pages(root: Path) -> int:
 
 # ---------------------------------------------------------------- search
 
-# Material fetches the index on every page load over http, and only when the
-# search box is opened from file://. The handbook does the latter everywhere.
-# In Material 9.x: merge(of(location.protocol !== "file:"), watchToggle("search")).
-EAGER_INDEX = re.compile(r'(\w+\()(\$|\w+)\(location\.protocol!=="file:"\)(,\w+\("search"\)\)\.pipe)')
+# Material fetches the index on every page load over http (and only when the
+# search box is opened from file://), and the search.highlight feature pulls it
+# in on every page even without a ?h= query to highlight. The handbook loads it
+# when search is first opened, everywhere, and for highlighting only on a page
+# opened from a search result. The patterns are Material 9.x's minified bundle:
+#   merge(of(location.protocol !== "file:"), watchToggle("search"))
+#   combineLatest([index$, location$.pipe(startWith(getLocation()), filter(url => url has "h"))])
+EAGER_INDEX = re.compile(r'(\w+\()(\$|\w+)\(location\.protocol!=="file:"\)(,\w+\("search"\)\)'
+                         r'\.pipe\(\w+\(o=>o\),(\w+)\(\(\)=>t\)\))')
+EAGER_HIGHLIGHT = re.compile(r'(function \w+\(e,\{index\$:t,location\$:r\}\)\{return )\w+\(\[t,'
+                             r'(r\.pipe\(\w+\(\w+\(\)\),\w+\(o=>!!o\.searchParams\.get\("h"\)\))\)\]\)'
+                             r'\.pipe\((\w+)\(')
+LAZY_MARK = "/*hb:lazy-index*/"
 
 
 def defer_search_index(root: Path) -> bool:
     """Patch Material's bundle so the index loads when search is first opened."""
     for path in (root / "assets" / "javascripts").glob("bundle.*.min.js"):
         text = path.read_text(encoding="utf-8")
-        new, count = EAGER_INDEX.subn(r"\1\2(!1)\3", text)
-        if count == 0 and re.search(r'\w+\((\$|\w+)\(!1\),\w+\("search"\)\)\.pipe', text):
+        if LAZY_MARK in text:
             return True                   # patched already (post-build run again)
-        if count != 1:
+        found = EAGER_INDEX.search(text)
+        new, count = EAGER_INDEX.subn(r"\1\2(!1)\3", text)
+        if found:
+            switch_map = found.group(4)
+            new, count2 = EAGER_HIGHLIGHT.subn(
+                lambda m: f"{m.group(1)}{m.group(2)},{switch_map}(n=>t.pipe({m.group(3)}(o=>[o,n])))).pipe({m.group(3)}(",
+                new)
+        if not found or count != 1 or count2 != 1:
             raise RuntimeError(f"{path.name}: the search index setup of Material's bundle was not found; "
                                f"update defer_search_index in {__name__} for this Material version")
-        path.write_text(new, encoding="utf-8")
+        path.write_text(LAZY_MARK + new, encoding="utf-8")
         return True
     return False
 

@@ -137,6 +137,7 @@
           if (ours(k)) mine.push(k);
         }
         mine.forEach(function (k) { localStorage.removeItem(k); });
+        untrack();          /* the open page is not recorded again until the reader moves on */
         return true;
       } catch (e) { return false; }
     }
@@ -161,6 +162,11 @@
       if (h.getBoundingClientRect().top < 96) found = h.id;
     });
     return found;
+  }
+  function untrack() {
+    if (observer) { observer.disconnect(); observer = null; }
+    if (scrollTimer) { clearTimeout(scrollTimer); scrollTimer = 0; }
+    current = null;
   }
   function savePosition() {
     scrollTimer = 0;
