@@ -45,7 +45,7 @@ PAGES = {
     'progress/mistakes.html': 151.2,
     'progress/review.html': 149.8,
     'review/index.html': 124.5,
-    'trainers/architecture.html': 110.6,
+    'trainers/architecture.html': 111.2,
     'trainers/class.html': 155.4,
     'trainers/format.html': 123.7,
     'trainers/index.html': 99.6,
@@ -81,7 +81,7 @@ FILES = {
 }
 
 SEARCH_INDEX = 60.0        # search/search_index.json, gzip
-PRECACHE_RAW = 3737.4        # the service worker's list, raw bytes as stored on the device
+PRECACHE_RAW = 3738.7        # the service worker's list, raw bytes as stored on the device
 
 
 def gz(data: bytes) -> int:

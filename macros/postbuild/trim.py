@@ -202,6 +202,9 @@ def slim_search_index(root: Path) -> dict | None:
     if not path.is_file():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("config", {}).get("slimmed"):
+        return data                       # slimmed already (post-build run again)
+    data.setdefault("config", {})["slimmed"] = True
     terms = {line.split()[0] for line in TERMS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()}
     data["docs"] = slim_docs(data["docs"], _short_sections(root), terms)
     return data
