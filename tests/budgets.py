@@ -80,8 +80,8 @@ FILES = {
     'assets/vendor/ts-fsrs/ts-fsrs.min.js': 8.5,
 }
 
-SEARCH_INDEX = 60.0        # search/search_index.json, gzip
-PRECACHE_RAW = 3738.7        # the service worker's list, raw bytes as stored on the device
+SEARCH_INDEX = 60.0        # search/search_index.json, gzip: the target (measured 55.9)
+PRECACHE_RAW = 3738.7        # the service worker's list, raw, as stored on the device (target 2.5 MB not met: see the architecture page)
 
 
 def gz(data: bytes) -> int:
