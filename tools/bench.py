@@ -8,7 +8,13 @@ asserted in timed tests (machines are shared and noisy, so costs are given as
 ratios of builds measured in the same run).
 
 Environment: BENCH_RUNS (builds per figure, default 3), BENCH_SCALES (content
-multiples, default 1,5,20).
+multiples, default 1,5,20), BENCH_LH_RUNS (Lighthouse runs per page, median,
+default 3).
+
+Side by side, in the same run, a plain Material build of the client's source
+document (tools/plain_site.py: the text split into pages, stock theme, no
+custom code); the targets of issue 20 are printed against it at the end, and
+the size budgets CI checks are in tests/budgets.py.
 """
 
 from __future__ import annotations
@@ -41,6 +47,15 @@ TARGETS = {"macros": 1.25, "scale20": 22.0, "quiz_kb": 12.0, "review_kb": 15.0, 
 REVIEW_CODE = ("assets/javascripts/review.js", "assets/javascripts/schedule.js", "assets/vendor/ts-fsrs/ts-fsrs.min.js")
 # What 给培训师扫码 loads on 我的进度 when pressed (nothing before): the hand-off code and the QR generator.
 HANDOFF_CODE = ("assets/javascripts/handoff.js", "assets/vendor/qrcodegen/qrcodegen.min.js")
+# The handbook against the plain Material build of the same source text.
+VS_PLAIN = {
+    "lighthouse_performance": 98,       # mobile, median of BENCH_LH_RUNS, on budgets.TARGET_PAGES
+    "home_bytes": 1.5,                  # home bytes transferred during load ≤ 1.5× the plain build's
+    "search_index_kb": 60,              # gzip
+    "precache_mb": 2.5,                 # raw, as stored
+    "build_per_page": 1.5,              # strict build time per page ≤ 1.5× the plain build's
+    "scale20": 22.0,                    # ×20 content ≤ 22× the time
+}
 
 
 def kb(n: float) -> str:
@@ -57,10 +72,11 @@ def verdict(ok: bool) -> str:
 
 # ---------------------------------------------------------------- builds
 
-def build(project: Path, site: Path, config: str = "mkdocs.yml") -> float:
+def build(project: Path, site: Path, config: str = "mkdocs.yml", strict: bool = True) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site)],
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+                           "-f", config, "-d", str(site)],
                           cwd=project, env=env, capture_output=True, text=True)
     if done.returncode:
         sys.exit(f"build of {project} failed:\n{done.stderr[-2000:]}")
@@ -79,6 +95,14 @@ def without_macros(project: Path) -> str:
     return "bench-no-macros.yml"
 
 
+def distinct_prompts(data: str, copy: int) -> str:
+    """Mark every question prompt of a copied data file (the bank forbids the
+    same prompt twice)."""
+    data = re.sub(r"^(\s+prompt: )(?![|>\"'])(\S.*)$", rf"\g<1>（副本 {copy}）\g<2>", data, flags=re.M)
+    data = re.sub(r"^(\s+prompt: )([\"'])", rf"\g<1>\g<2>（副本 {copy}）", data, flags=re.M)
+    return re.sub(r"^(\s+prompt: [|>][-+]?\n\s+)(\S)", rf"\g<1>（副本 {copy}）\g<2>", data, flags=re.M)
+
+
 def scale_content(project: Path, times: int) -> tuple[int, int]:
     """Add (times - 1) renamed copies of every module and its data; return (pages, questions)."""
     docs, data = project / "docs", project / "quizzes"
@@ -95,8 +119,12 @@ def scale_content(project: Path, times: int) -> tuple[int, int]:
                 ids |= set(re.findall(r"^\s+- ([a-z0-9]+(?:-[a-z0-9]+)+)$", yml.read_text(encoding="utf-8"), re.M))
                 new_data = yml.read_text(encoding="utf-8")
                 for ident in sorted(ids, key=len, reverse=True):
-                    new_data = re.sub(rf"(?<![\w-]){re.escape(ident)}(?![\w-])", f"{ident}-x{copy}", new_data)
+                    # a one-word id (the calculator "rebate") can also be a step name: not as a name or key
+                    where = (rf"(?<![\w-]){re.escape(ident)}(?![\w-])" if "-" in ident
+                             else rf"(?<![\w-])(?<!name: ){re.escape(ident)}(?![\w:-])")
+                    new_data = re.sub(where, f"{ident}-x{copy}", new_data)
                     text = re.sub(rf'(\("){re.escape(ident)}("\))', rf"\g<1>{ident}-x{copy}\g<2>", text)
+                new_data = distinct_prompts(new_data, copy)
                 (data / new_rel.with_suffix(".yml")).write_text(new_data, encoding="utf-8")
             (docs / new_rel).write_text(text, encoding="utf-8")
             nav_extra.append(new_rel.as_posix())
@@ -149,6 +177,121 @@ def pages_without_assessments_load_no_quiz_code(site: Path) -> bool:
     return all("assessments.js" not in p.read_text(encoding="utf-8") for p in plain) and bool(plain)
 
 
+# ---------------------------------------------------------------- the plain build
+
+def plain_build(tmp: Path, runs: int) -> tuple[Path, int, float]:
+    """(site, pages, best strict build time) of the plain Material site."""
+    from plain_site import SEED, write_project
+
+    project = tmp / "plain-material"
+    pages = write_project(SEED, project)
+    seconds = best(runs, lambda: build(project, project / "site"))
+    return project / "site", pages, seconds
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, text types gzip-compressed when the client accepts it (as
+    GitHub Pages serves them)."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".webmanifest", ".txt")
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in self.TEXT and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-cache")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class Served:
+    """A built site on a local http server (for first loads and Lighthouse)."""
+
+    def __init__(self, site: Path):
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                                      functools.partial(GzipHandler, directory=str(site)))
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+
+
+def http_first_load(site: Path, rel: str) -> tuple[list[str], int]:
+    """Files (every kind: HTML, CSS, JS, JSON, images) and their gzip bytes the
+    page loads over http (fresh context, no service worker)."""
+    from playwright.sync_api import sync_playwright
+
+    import budgets
+    from conftest import CHROMIUM_ARGS, chromium_path
+
+    with Served(site) as served, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            return budgets.first_load(browser, site, served.url, rel, kinds=None)
+        finally:
+            browser.close()
+
+
+def run_lighthouse(url: str) -> dict | None:
+    from conftest import chromium_path
+
+    command = os.environ.get("LIGHTHOUSE", "npx --yes lighthouse@12.8.2").split()
+    flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+    out = subprocess.run([*command, url, "--quiet", "--output=json", "--output-path=stdout",
+                          "--only-categories=performance,accessibility,best-practices",
+                          f"--chrome-flags={flags}", "--form-factor=mobile"],
+                         env={**os.environ, "CHROME_PATH": chromium_path()},
+                         capture_output=True, text=True, timeout=300)
+    if out.returncode:
+        print(f"lighthouse {url}: failed ({out.stderr.strip().splitlines()[-1:]})")
+        return None
+    return json.loads(out.stdout)
+
+
+def lighthouse_vs_plain(site: Path, plain: Path, runs: int) -> dict[str, tuple[int, int]]:
+    """Page name → (median performance, median bytes transferred) over ``runs``;
+    "plain home" is the plain build's home page. Gzip served (Lighthouse asks for it)."""
+    import statistics
+
+    import budgets
+
+    results = {}
+    with Served(site) as ours, Served(plain) as theirs:
+        pages = [(name, ours.url + rel) for name, rel in budgets.TARGET_PAGES.items()]
+        for name, url in [("plain home", theirs.url + "index.html"), *pages]:
+            reports = [r for r in (run_lighthouse(url) for _ in range(runs)) if r]
+            if not reports:
+                continue
+            perf = statistics.median(round(r["categories"]["performance"]["score"] * 100) for r in reports)
+            weight = statistics.median(r["audits"]["total-byte-weight"]["numericValue"] for r in reports)
+            results[name] = (perf, int(weight))
+            print(f"lighthouse mobile, {name}: performance {perf:g} (median of {len(reports)}), "
+                  f"{kb(weight)} transferred")
+    return results
+
+
+def print_targets(figures: dict) -> None:
+    """Every target of issue 20 with its figure and ✓ / ✗."""
+    rows = figures["rows"]
+    print("\ntargets (issue 20), handbook vs the plain Material build of the source text:")
+    for label, figure, ok in rows:
+        print(f"  {'✓' if ok else '✗'} {label}: {figure}")
+
+
 # ---------------------------------------------------------------- lighthouse
 
 def lighthouse(site: Path) -> None:
@@ -186,6 +329,56 @@ def lighthouse(site: Path) -> None:
         server.shutdown()
 
 
+# ---------------------------------------------------------------- issue 20
+
+def vs_plain(site: Path, tmp: Path, runs: int, handbook_seconds: float, timings: dict, with_lighthouse: bool) -> None:
+    """Build the plain Material site, measure both side by side, print every target."""
+    import budgets
+    from macros.webapp import precache_list
+
+    want = VS_PLAIN
+    plain, plain_pages, plain_seconds = plain_build(tmp, runs)
+    pages = len(budgets.pages(site))
+    ours_pp, plain_pp = handbook_seconds / pages, plain_seconds / plain_pages
+    print(f"plain Material build of the source text: {plain_pages} pages, strict build {plain_seconds:.2f} s "
+          f"({plain_pp:.3f} s a page); handbook {pages} pages, {handbook_seconds:.2f} s ({ours_pp:.3f} s a page)")
+    home, home_size = http_first_load(site, "index.html")
+    plain_home, plain_home_size = http_first_load(plain, "index.html")
+    print(f"home first load over http, gzip: handbook {len(home)} files {kb(home_size)}, "
+          f"plain {len(plain_home)} files {kb(plain_home_size)} ({', '.join(plain_home)})")
+    index = gz((site / "search" / "search_index.json").read_bytes())
+    plain_index = gz((plain / "search" / "search_index.json").read_bytes())
+    cached = precache_list(site)
+    cached_bytes = sum(size for _, size in cached.values())
+    quiz_copies = [rel for rel in cached if rel.startswith("assets/quizzes/")]
+    rows = [
+        ("home bytes during load ≤ 1.5× plain (every file, gzip, Chromium)",
+         f"{kb(home_size)} vs {kb(plain_home_size)} = {home_size / plain_home_size:.2f}×",
+         home_size <= want["home_bytes"] * plain_home_size),
+        (f"search index ≤ {want['search_index_kb']} KB gzip",
+         f"{kb(index)} (plain build {kb(plain_index)})", index <= want["search_index_kb"] * 1024),
+        (f"offline precache ≤ {want['precache_mb']} MB, 错题本 without a second copy of the quizzes",
+         f"{len(cached)} files, {cached_bytes / 1024 / 1024:.2f} MB; quiz copies precached: {len(quiz_copies)}",
+         cached_bytes <= want["precache_mb"] * 1024 * 1024 and not quiz_copies),
+        (f"strict build per page ≤ {want['build_per_page']}× plain",
+         f"{ours_pp:.3f} s vs {plain_pp:.3f} s = {ours_pp / plain_pp:.2f}×", ours_pp <= want["build_per_page"] * plain_pp),
+    ]
+    if 20 in timings and 1 in timings:
+        growth = timings[20] / timings[1]
+        rows.append((f"×20 content ≤ {want['scale20']:g}× the time", f"{growth:.1f}×", growth <= want["scale20"]))
+    if with_lighthouse:
+        scores = lighthouse_vs_plain(site, plain, int(os.environ.get("BENCH_LH_RUNS", "3")))
+        for name, (perf, _) in scores.items():
+            if name != "plain home":
+                rows.append((f"Lighthouse mobile performance ≥ {want['lighthouse_performance']}, {name}",
+                             f"{perf:g}", perf >= want["lighthouse_performance"]))
+        if "home" in scores and "plain home" in scores:
+            ours_w, plain_w = scores["home"][1], scores["plain home"][1]
+            rows.append(("home bytes transferred during load ≤ 1.5× plain (Lighthouse, gzip served)",
+                         f"{kb(ours_w)} vs {kb(plain_w)} = {ours_w / plain_w:.2f}×", ours_w <= want["home_bytes"] * plain_w))
+    print_targets({"rows": rows})
+
+
 # ---------------------------------------------------------------- main
 
 def main() -> None:
@@ -200,7 +393,8 @@ def main() -> None:
         with_macros = best(runs, lambda: build(ROOT, site))
         plain_config = without_macros(ROOT)
         try:
-            no_macros = best(runs, lambda: build(ROOT, tmp / "plain", plain_config))
+            # not strict: without the macros, links to the anchors they make are broken
+            no_macros = best(runs, lambda: build(ROOT, tmp / "plain", plain_config, strict=False))
         finally:
             (ROOT / plain_config).unlink()
         ratio = with_macros / no_macros
@@ -268,6 +462,7 @@ def main() -> None:
               f"{added:.1f} KB (15-question quiz; target ≤ {TARGETS['quiz_kb']:.0f} KB: {verdict(added <= TARGETS['quiz_kb'])})")
         print(f"pages without assessments load no quiz code: "
               f"{verdict(pages_without_assessments_load_no_quiz_code(site))}")
+        vs_plain(site, tmp, runs, with_macros, timings, args.lighthouse)
         if args.lighthouse:
             lighthouse(site)
     finally:

@@ -72,7 +72,7 @@ def render_quiz(quiz: models.Quiz, ctx: RenderContext) -> str:
     return (
         f'<section class="hb-quiz" data-quiz="{esc(quiz.id)}" data-mode="{quiz.mode}" '
         f'data-pass="{pass_mark}" data-shuffle="{str(quiz.shuffle).lower()}" '
-        f'aria-labelledby="{esc(quiz.id)}-title" data-key="{encode_key(key, quiz.id)}" data-search-exclude>'
+        f'aria-labelledby="{esc(quiz.id)}-title" data-key="{esc(encode_key(key, quiz.id))}" data-search-exclude>'
         f'<h3 class="hb-quiz__title" id="{esc(quiz.id)}-title">{esc(quiz.title)}</h3>'
         f'<p class="hb-quiz__meta">共 {len(quiz.questions)} 题 · {mode} · 及格线 {pass_mark}%</p>'
         + (f'<div class="hb-quiz__description">{markdown_html(quiz.description)}</div>' if quiz.description else "")

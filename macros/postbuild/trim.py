@@ -4,8 +4,13 @@ Material ships source maps (about 1.3 MB) and lunr segmenters and stemmers for
 30 languages (about 1 MB). The handbook searches with the default pipeline on
 text that jieba segmented at build time, so none of them is ever loaded.
 Our own scripts and styles are minified (rjsmin / rcssmin; the sources in
-docs/assets stay readable), and the search index is rewritten with Chinese as
-UTF-8 instead of \\u escapes, which halves it.
+docs/assets stay readable), the pages lose their indentation (whitespace runs
+between tags that hold a line break become one line break, outside <pre>, <textarea>,
+<script> and <style>: the same rendering), and the search index is slimmed
+(see ``slim_search_index``) and written with Chinese as UTF-8 instead of \\u
+escapes. Material's bundle loads the index when the search box is first
+opened, over http as from file:// (``defer_search_index``), not on every first
+visit.
 
     python -m macros.postbuild site/
 """
@@ -13,6 +18,7 @@ UTF-8 instead of \\u escapes, which halves it.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -54,7 +60,9 @@ def trim_site(site_dir: str | Path) -> int:
             removed += sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
             shutil.rmtree(folder)
     neutralise_cdn_urls(root)
+    defer_search_index(root)
     minify_own_assets(root)
+    removed += minify_pages(root)
     compact_search_index(root)
     return removed
 
@@ -66,15 +74,153 @@ def minify_own_assets(root: Path) -> None:
             path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def compact_search_index(root: Path) -> None:
-    """Rewrite search_index.json with UTF-8 text (Material writes \\u escapes).
+# ---------------------------------------------------------------- pages
 
-    Runs before Material's offline plugin copies the index into search_index.js.
-    """
+KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
+INDENT = re.compile(r">[ \t]*\n[ \t\n]*<")
+
+
+def minify_pages(root: Path) -> int:
+    """Whitespace runs with a line break → one line break (same rendering);
+    return the bytes saved."""
+    saved = 0
+    for path in root.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        parts = KEEP_WHITESPACE.split(text)
+        # split with two groups: [outside, whole match, tag name, outside, ...]
+        out = []
+        for i, part in enumerate(parts):
+            if i % 3 == 0:
+                out.append(INDENT.sub(">\n<", part))
+            elif i % 3 == 1:
+                out.append(part)
+        new = "".join(out)
+        if new != text:
+            saved += len(text.encode("utf-8")) - len(new.encode("utf-8"))
+            path.write_text(new, encoding="utf-8")
+    return saved
+
+
+# ---------------------------------------------------------------- search
+
+# Material fetches the index on every page load over http (and only when the
+# search box is opened from file://), and the search.highlight feature pulls it
+# in on every page even without a ?h= query to highlight. The handbook loads it
+# when search is first opened, everywhere, and for highlighting only on a page
+# opened from a search result. The patterns are Material 9.x's minified bundle:
+#   merge(of(location.protocol !== "file:"), watchToggle("search"))
+#   combineLatest([index$, location$.pipe(startWith(getLocation()), filter(url => url has "h"))])
+EAGER_INDEX = re.compile(r'(\w+\()(\$|\w+)\(location\.protocol!=="file:"\)(,\w+\("search"\)\)'
+                         r'\.pipe\(\w+\(o=>o\),(\w+)\(\(\)=>t\)\))')
+EAGER_HIGHLIGHT = re.compile(r'(function \w+\(e,\{index\$:t,location\$:r\}\)\{return )\w+\(\[t,'
+                             r'(r\.pipe\(\w+\(\w+\(\)\),\w+\(o=>!!o\.searchParams\.get\("h"\)\))\)\]\)'
+                             r'\.pipe\((\w+)\(')
+LAZY_MARK = "/*hb:lazy-index*/"
+
+
+def defer_search_index(root: Path) -> bool:
+    """Patch Material's bundle so the index loads when search is first opened."""
+    for path in (root / "assets" / "javascripts").glob("bundle.*.min.js"):
+        text = path.read_text(encoding="utf-8")
+        if LAZY_MARK in text:
+            return True                   # patched already (post-build run again)
+        found = EAGER_INDEX.search(text)
+        new, count = EAGER_INDEX.subn(r"\1\2(!1)\3", text)
+        if found:
+            switch_map = found.group(4)
+            new, count2 = EAGER_HIGHLIGHT.subn(
+                lambda m: f"{m.group(1)}{m.group(2)},{switch_map}(n=>t.pipe({m.group(3)}(o=>[o,n])))).pipe({m.group(3)}(",
+                new)
+        if not found or count != 1 or count2 != 1:
+            raise RuntimeError(f"{path.name}: the search index setup of Material's bundle was not found; "
+                               f"update defer_search_index in {__name__} for this Material version")
+        path.write_text(LAZY_MARK + new, encoding="utf-8")
+        return True
+    return False
+
+
+# What a rep searches for is the pages, their sections and the checklist and
+# tool items: each entry keeps its title and the start of its text (what the
+# results show) plus, from the rest, the handbook's own terms (the jieba
+# dictionary) not already in the page's entries. Trainer-only pages and the
+# sections of forms, cards, worksheets, one-pagers and calculators keep only a
+# short start: their rubric descriptions and form boilerplate are not searched for.
+LEAD = 160
+SHORT = 60
+SHORT_PAGES = ("trainers/",)
+SHORT_KINDS = ("form", "card", "template", "onepager", "calc")
+TERMS_FILE = Path(__file__).resolve().parent.parent / "content" / "search_terms.txt"
+TAG = re.compile(r"<[^>]+>")
+SPACE = re.compile(r"\s+")
+TOKEN_SPLIT = re.compile(r"[\s\u200b\u3000]+")
+BOUNDARY = re.compile(r"[\s\u200b]")
+TITLE_ID = re.compile(r'class="hb-(' + "|".join(SHORT_KINDS) + r')__title" id="([^"]+)"')
+
+
+def _short_sections(root: Path) -> set[str]:
+    found = set()
+    for path in root.rglob("*.html"):
+        rel = path.relative_to(root).as_posix()
+        found |= {f"{rel}#{ident}" for _, ident in TITLE_ID.findall(path.read_text(encoding="utf-8"))}
+    return found
+
+
+def _lead(text: str, limit: int) -> tuple[str, str]:
+    """(start of ``text`` cut at a word boundary near ``limit``, the rest)."""
+    if len(text) <= limit:
+        return text, ""
+    cut = limit
+    while cut > limit // 2 and not BOUNDARY.match(text[cut]):
+        cut -= 1
+    if cut <= limit // 2:
+        cut = limit
+    head = re.sub(r"&[#\w]*$", "", text[:cut]).rstrip()
+    return head, text[cut:]
+
+
+def slim_docs(docs: list[dict], short: set[str], terms: set[str]) -> list[dict]:
+    seen: dict[str, set[str]] = {}
+    out = []
+    for entry in docs:
+        location = entry["location"]
+        page = location.split("#")[0]
+        text = SPACE.sub(" ", TAG.sub("", entry.get("text", ""))).strip()
+        limit = SHORT if location in short or page.startswith(SHORT_PAGES) else LEAD
+        head, rest = _lead(text, limit)
+        known = seen.setdefault(page, set())
+        known.update(TOKEN_SPLIT.split(entry.get("title", "") + " " + head))
+        extra = []
+        for token in TOKEN_SPLIT.split(rest):
+            if token in terms and token not in known:
+                known.add(token)
+                extra.append(token)
+        out.append({**entry, "text": head + (" … " + " ".join(extra) if extra else (" …" if rest else ""))})
+    return out
+
+
+def slim_search_index(root: Path) -> dict | None:
     path = root / "search" / "search_index.json"
-    if path.is_file():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("config", {}).get("slimmed"):
+        return data                       # slimmed already (post-build run again)
+    data.setdefault("config", {})["slimmed"] = True
+    terms = {line.split()[0] for line in TERMS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()}
+    data["docs"] = slim_docs(data["docs"], _short_sections(root), terms)
+    return data
+
+
+def compact_search_index(root: Path) -> None:
+    """Rewrite search_index.json slimmed, with UTF-8 text (Material writes
+    \\u escapes), and its file:// copy search_index.js to match (whether or
+    not Material's offline plugin has written it yet)."""
+    data = slim_search_index(root)
+    if data is None:
+        return
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    (root / "search" / "search_index.json").write_text(text, encoding="utf-8")
+    (root / "search" / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
 
 
 def neutralise_cdn_urls(root: Path) -> list[str]:

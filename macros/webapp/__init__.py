@@ -26,9 +26,11 @@ HERE = Path(__file__).parent
 ICON_DIR = "assets/images/icons"
 ICON_SIZES = (180, 192, 512)            # 180: apple-touch-icon; 192/512: Android
 THEME_COLOR = "#3f51b5"                 # Material's indigo, as in mkdocs.yml
-# Built files the worker does not cache: the file:// copy of the search index
-# (over http the .json is used), the gzipped sitemap, offline zips.
+# Built files the worker does not cache: the file:// copies of the search index
+# and of each quiz (over http the .json is used, and 错题本 / 今日复习 read a
+# quiz from its page), the gzipped sitemap, offline zips.
 NOT_CACHED = ("search/search_index.js", "sitemap.xml.gz", "sw.js")
+NOT_CACHED_PREFIXES = ("assets/quizzes/",)
 NOT_CACHED_SUFFIXES = (".zip",)
 
 
@@ -69,7 +71,8 @@ def precache_list(site: Path) -> dict[str, list]:
     files = {}
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
-        if not path.is_file() or rel in NOT_CACHED or rel.endswith(NOT_CACHED_SUFFIXES):
+        if (not path.is_file() or rel in NOT_CACHED or rel.startswith(NOT_CACHED_PREFIXES)
+                or rel.endswith(NOT_CACHED_SUFFIXES)):
             continue
         data = path.read_bytes()
         files[rel] = [hashlib.sha256(data).hexdigest()[:12], len(data)]

@@ -121,10 +121,19 @@
       want.forEach(function (t) { l[0].appendChild(byToken[t]); });
     });
   }
+  /* The inverse of encode_key in macros/assessments/keys.py: printable ASCII
+     and CJK characters turned back by an amount taken from the quiz id. */
   function decodeKey(blob, id) {
-    var bin = atob(blob.trim()), pad = new TextEncoder().encode(id), bytes = new Uint8Array(bin.length);
-    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i) ^ pad[i % pad.length];
-    return JSON.parse(new TextDecoder().decode(bytes));
+    var utf8 = new TextEncoder().encode(id), shift = 0, out = [], i, c;
+    for (i = 0; i < utf8.length; i++) shift += utf8[i];
+    shift = shift % 94 + 1;
+    for (i = 0; i < blob.length; i++) {
+      c = blob.charCodeAt(i);
+      if (c >= 0x20 && c < 0x7f) c = 0x20 + (c - 0x20 - shift + 95) % 95;
+      else if (c >= 0x4e00 && c < 0xa000) c = 0x4e00 + ((c - 0x4e00 - shift * 7919) % 0x5200 + 0x5200) % 0x5200;
+      out.push(String.fromCharCode(c));
+    }
+    return JSON.parse(out.join(""));
   }
   function printOnly(section) {
     document.documentElement.classList.add("hb-print-one");

@@ -1,23 +1,11 @@
 /* 错题本: every question last answered wrong, retried in place from the
-   quiz's script (assets/quizzes/<id>.js). No state of its own: answers go
+   quiz's own page (Handbook.quizMarkup; from file://, its script). No state of its own: answers go
    to the "review" record through the assessment runtime. */
 (function (R) {
   "use strict";
   var X = R.shared, C = X.C, H = X.H, S = X.S, FORMAT = X.FORMAT, VERSION = X.VERSION, el = X.el, button = X.button, all = X.all, printOnly = X.printOnly, isTime = X.isTime, iso = X.iso, pct = X.pct, day = X.day, pageUrl = X.pageUrl, download = X.download, learningPages = X.learningPages, learningQuizzes = X.learningQuizzes, learningChecklists = X.learningChecklists, HASHES = X.HASHES, validAnswer = X.validAnswer, latestAnswers = X.latestAnswers, mistakes = X.mistakes, learnerName = X.learnerName, snapshot = X.snapshot, corruptCount = X.corruptCount, T = R.strings;
 
   /* ---------------------------------------------------------------- 错题本 */
-  function loadBank(id) {
-    return new Promise(function (resolve) {
-      var bank = window.HandbookBank || {};
-      if (bank[id]) return resolve(bank[id]);
-      var tag = document.createElement("script");
-      tag.src = H.root + "assets/quizzes/" + encodeURIComponent(id) + ".js";
-      tag.onload = function () { resolve((window.HandbookBank || {})[id] || null); };
-      tag.onerror = function () { resolve(null); };
-      document.head.appendChild(tag);
-    });
-  }
-
   function mistakeBook(root) {
     root.textContent = "";
     var list = mistakes(), summary = root.appendChild(el("p", "hb-record__status"));
@@ -43,7 +31,7 @@
       var link = h.appendChild(el("a", "", C.pages[meta.page].title));
       link.href = pageUrl(meta.page);
       var slot = group.appendChild(el("div", "hb-mistakes__quiz"));
-      loadBank(quiz).then(function (markup) {
+      H.quizMarkup(quiz, pageUrl(meta.page)).then(function (markup) {
         var holder = document.createElement("template");
         holder.innerHTML = markup || "";
         var section = holder.content.querySelector("[data-quiz]");

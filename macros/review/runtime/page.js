@@ -1,8 +1,8 @@
 /* 今日复习 ([data-record=review], built as assets/javascripts/review.js;
  * handbook.js loads it with assessments.js and catalog.js, not record.js):
  * the questions due today, at most the daily cap, one at a time, each in its
- * own quiz's rendering from assets/quizzes/<id>.js (as 错题本 does, so it
- * works from file://) with its feedback, explanation and the confidence
+ * own quiz's rendering read from its page (Handbook.quizMarkup, as 错题本
+ * does; from file://, from assets/quizzes/<id>.js) with its feedback, explanation and the confidence
  * question, then the next due date and 下一题. Answers go to the "review"
  * record like 错题本 retries (so a right answer here also leaves 错题本)
  * and to the scheduler (schedule.js). State per page: the queue drawn at the
@@ -27,17 +27,6 @@
     bankMissing: "这道题的题目文件没有加载成功，请点上面的链接到原页面作答。"
   };
 
-  function loadBank(id) {
-    return new Promise(function (resolve) {
-      var bank = window.HandbookBank || {};
-      if (bank[id]) return resolve(bank[id]);
-      var tag = document.createElement("script");
-      tag.src = H.root + "assets/quizzes/" + encodeURIComponent(id) + ".js";
-      tag.onload = function () { resolve((window.HandbookBank || {})[id] || null); };
-      tag.onerror = function () { resolve(null); };
-      document.head.appendChild(tag);
-    });
-  }
   function pageUrl(key) { return H.root + C.pages[key].url; }
 
   /* "明天（12月2日）", "12月9日（8 天后）" */
@@ -104,7 +93,7 @@
       go.textContent = i + 1 < queue.length ? T.go : T.finish;
       status.textContent = T.progress(i + 1, queue.length);
       var qid = queue[i], info = C.questions[qid], meta = C.quizzes[info.quiz];
-      loadBank(info.quiz).then(function (markup) {
+      H.quizMarkup(info.quiz, pageUrl(meta.page)).then(function (markup) {
         if (queue[at] !== qid || !slot.isConnected) return;
         var holder = document.createElement("template");
         holder.innerHTML = markup || "";

@@ -137,6 +137,7 @@
           if (ours(k)) mine.push(k);
         }
         mine.forEach(function (k) { localStorage.removeItem(k); });
+        untrack();          /* the open page is not recorded again until the reader moves on */
         return true;
       } catch (e) { return false; }
     }
@@ -161,6 +162,11 @@
       if (h.getBoundingClientRect().top < 96) found = h.id;
     });
     return found;
+  }
+  function untrack() {
+    if (observer) { observer.disconnect(); observer = null; }
+    if (scrollTimer) { clearTimeout(scrollTimer); scrollTimer = 0; }
+    current = null;
   }
   function savePosition() {
     scrollTimer = 0;
@@ -250,6 +256,38 @@
     tag.src = base + name;
     tag.onload = function () { var queue = loading[name]; loading[name] = true; queue.forEach(function (f) { f(); }); };
     document.head.appendChild(tag);
+  }
+
+  /* A quiz's rendered HTML, for 错题本 and 今日复习 to retry its questions.
+     Over http(s) it is read from the quiz's own page (pageUrl), which the
+     service worker already holds offline, so the handbook keeps one copy of
+     every quiz. From file://, where a page cannot read another, and when the
+     page cannot be read, from the quiz's script assets/quizzes/<id>.js (not
+     precached). Resolves to null when neither works. */
+  var markups = {};
+  function quizMarkup(id, pageUrl) {
+    if (!markups[id]) markups[id] = readMarkup(id, pageUrl);
+    return markups[id];
+  }
+  function readMarkup(id, pageUrl) {
+    function fromScript(resolve) {
+      var bank = window.HandbookBank || {};
+      if (bank[id]) return resolve(bank[id]);
+      var tag = document.createElement("script");
+      tag.src = root + "assets/quizzes/" + encodeURIComponent(id) + ".js";
+      tag.onload = function () { resolve((window.HandbookBank || {})[id] || null); };
+      tag.onerror = function () { resolve(null); };
+      document.head.appendChild(tag);
+    }
+    return new Promise(function (resolve) {
+      if (!/^https?:$/.test(location.protocol) || !window.fetch || !window.DOMParser) return fromScript(resolve);
+      fetch(pageUrl).then(function (r) { if (!r.ok) throw new Error(r.status); return r.text(); }).then(function (html) {
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        var found = Array.prototype.filter.call(doc.querySelectorAll("section[data-quiz]"),
+                                                function (s) { return s.getAttribute("data-quiz") === id; })[0];
+        if (found) resolve(found.outerHTML); else fromScript(resolve);
+      }).catch(function () { fromScript(resolve); });
+    });
   }
 
   /* Wide tables scroll sideways on narrow screens: make them reachable by keyboard. */
@@ -351,7 +389,7 @@
     window.location$.next(url);
   });
 
-  window.Handbook = { store: store, pageKey: pageKey, root: root, base: base, load: load, markNav: markNav,
+  window.Handbook = { store: store, pageKey: pageKey, root: root, base: base, load: load, markNav: markNav, quizMarkup: quizMarkup,
                      contract: CONTRACT, passed: passed, prefix: PREFIX, now: now };
 
   /* First page: DOMContentLoaded (from file:// Material's document$ does not
