@@ -154,6 +154,16 @@ class Compiled:
     example_advice: list[int] = field(default_factory=list)  # which advice the worked example shows
 
 
+def parse_formula(source: str, usable: list[str]) -> tuple[list | None, list[str], str | None]:
+    """A step's formula or an advice's condition: its tree, the names in it
+    that are not ``usable`` yet, and the syntax error (or None)."""
+    try:
+        tree = expr.parse(source)
+    except expr.FormulaError as error:
+        return None, [], str(error)
+    return tree, [n for n in dict.fromkeys(expr.names(tree)) if n not in usable], None
+
+
 def compile_calculator(calc: models.Calculator) -> tuple[Compiled | None, list[tuple[str, tuple]]]:
     """Parse and check every formula, then compute the worked example."""
     problems: list[tuple[str, tuple]] = []
@@ -172,16 +182,15 @@ def compile_calculator(calc: models.Calculator) -> tuple[Compiled | None, list[t
     usable = [i.name for i in calc.inputs]
     for j, step in enumerate(calc.steps):
         loc = ("steps", j, "formula")
-        try:
-            tree = expr.parse(step.formula)
-        except expr.FormulaError as error:
-            problems.append((f"步骤 {step.name} 的公式 “{step.formula}” 有误：{error}", loc))
+        what = f"步骤 {step.name} 的公式 “{step.formula}”"
+        tree, unknown, error = parse_formula(step.formula, usable)
+        if error:
+            problems.append((f"{what} 有误：{error}", loc))
             usable.append(step.name)
             continue
-        unknown = [n for n in dict.fromkeys(expr.names(tree)) if n not in usable]
         for name in unknown:
             later = "(它是后面的步骤，只能用前面算出的结果)" if name in known else ""
-            problems.append((f"步骤 {step.name} 的公式 “{step.formula}” 中的 “{name}” 不是输入项或前面的步骤{later}"
+            problems.append((f"{what} 中的 “{name}” 不是输入项或前面的步骤{later}"
                              f"(可用：{'、'.join(usable)})", loc))
         if not unknown:
             trees[step.name] = tree
@@ -225,18 +234,16 @@ def compile_calculator(calc: models.Calculator) -> tuple[Compiled | None, list[t
     conditions, shown = [], []
     for j, advice in enumerate(calc.advice):
         loc = ("advice", j, "when")
-        try:
-            tree = expr.parse(advice.when)
-        except expr.FormulaError as error:
-            problems.append((f"第 {j + 1} 条提示的条件 “{advice.when}” 有误：{error}", loc))
+        what = f"第 {j + 1} 条提示的条件 “{advice.when}”"
+        tree, unknown, error = parse_formula(advice.when, usable)
+        if error:
+            problems.append((f"{what} 有误：{error}", loc))
             continue
-        unknown = [n for n in dict.fromkeys(expr.names(tree)) if n not in usable]
         if unknown:
-            problems += [(f"第 {j + 1} 条提示的条件 “{advice.when}” 中的 “{n}” 不是输入项或计算步骤"
-                          f"(可用：{'、'.join(usable)})", loc) for n in unknown]
+            problems += [(f"{what} 中的 “{n}” 不是输入项或计算步骤(可用：{'、'.join(usable)})", loc) for n in unknown]
             continue
         if tree[0] != "cmp":
-            problems.append((f"第 {j + 1} 条提示的条件 “{advice.when}” 应是一个比较，例如 p3 > 30", loc))
+            problems.append((f"{what} 应是一个比较，例如 p3 > 30", loc))
             continue
         try:
             if expr.evaluate(tree, values):
