@@ -174,14 +174,19 @@ def page_macros(env, state: BuildState) -> dict:
         """A calculator of this page's data file: ``{{ calculator("reorder") }}``."""
         return fieldkit_render.render_calculator(lookup("计算器", ident, "calculators"), built_url)
 
+    closer_index: dict[str, tuple] = {}
+
     def one_pager(ident: str) -> str:
         """This stage's one-pager: ``{{ one_pager("op-interview") }}``."""
-        closers = {}
-        for pd in state.bank.pages.values():
-            for kind, collection in (("测验", "quizzes"), ("评估表", "forms"), ("检查清单", "checklists")):
-                for item in getattr(pd.data, collection):
-                    closers[item.id] = (kind, item.title, link_from_here(pd, f"{item.id}-title"))
-        return fieldkit_render.render_onepager(lookup("阶段一页纸", ident, "onepagers"), closers)
+        if not closer_index:        # every quiz, form and checklist by id, once a build
+            for pd in state.bank.pages.values():
+                for kind, collection in (("测验", "quizzes"), ("评估表", "forms"), ("检查清单", "checklists")):
+                    for item in getattr(pd.data, collection):
+                        closer_index[item.id] = (kind, item.title, pd)
+        page = lookup("阶段一页纸", ident, "onepagers")
+        closers = {i: (kind, title, link_from_here(pd, f"{i}-title"))
+                   for i in page.closes if i in closer_index for kind, title, pd in [closer_index[i]]}
+        return fieldkit_render.render_onepager(page, closers)
 
     def field_kit() -> str:
         """The field kit's overview: every template, calculator and one-pager, linked."""

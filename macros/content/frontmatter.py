@@ -13,6 +13,8 @@ from ..errors import HandbookError
 OPEN = re.compile(r"^-{3}[ \t]*$")
 CLOSE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
 
+_FAST = getattr(yaml, "CSafeLoader", yaml.SafeLoader)      # libyaml when present: the same result, faster
+
 
 def block(text: str) -> tuple[str, int] | None:
     """The front matter's text and the number of its closing line, or None
@@ -54,7 +56,7 @@ def read_front_matter(path: Path) -> dict:
     cannot be read: the page's own check reports why, at its line)."""
     try:
         found = block(path.read_text(encoding="utf-8-sig"))
-        data = yaml.safe_load(found[0]) if found else {}
+        data = yaml.load(found[0], Loader=_FAST) if found else {}  # noqa: S506 (a safe loader)
     except (ValueError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     return data if isinstance(data, dict) else {}

@@ -31,7 +31,7 @@ OWN_SCRIPTS = ("assets/javascripts/handbook.js", "assets/javascripts/assessments
                "assets/javascripts/offline.js", "assets/javascripts/record.js",
                "assets/javascripts/schedule.js", "assets/javascripts/review.js", "assets/javascripts/fieldkit.js",
                "assets/javascripts/handoff.js")
-OWN_STYLES = ("assets/stylesheets/handbook.css", "assets/stylesheets/record.css", "assets/stylesheets/fieldkit.css")
+OWN_STYLES = ("assets/stylesheets/handbook.css", "assets/stylesheets/record.css")
 
 # Material's bundle can load a few things from the internet. None is reachable
 # in the handbook (no Mermaid diagrams; the repository widget is removed;
@@ -76,13 +76,23 @@ def minify_own_assets(root: Path) -> None:
 
 # ---------------------------------------------------------------- pages
 
-KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.S | re.I)
+KEEP_WHITESPACE = re.compile(r"(<(pre|textarea|script|style|code|kbd)\b.*?</\2>)", re.S | re.I)
 INDENT = re.compile(r">[ \t]*\n[ \t\n]*<")
+TEXT_NODE = re.compile(r">([^<>]*\n[^<>]*)<")
+BREAK_RUN = re.compile(r"[ \t]*\n[ \t\n]*")
+
+
+def _collapse(text: str) -> str:
+    """Between tags and inside text (never in attributes), every whitespace
+    run with a line break → one line break: Material's templates leave runs
+    like "\n    \n  \n    首页\n  \n" in each nav entry."""
+    return TEXT_NODE.sub(lambda m: ">" + BREAK_RUN.sub("\n", m.group(1)) + "<", INDENT.sub(">\n<", text))
 
 
 def minify_pages(root: Path) -> int:
-    """Whitespace runs with a line break → one line break (same rendering);
-    return the bytes saved."""
+    """Whitespace runs with a line break → one line break (same rendering:
+    outside pre, code, kbd, textarea, script and style a run of white space is drawn as
+    one space); return the bytes saved."""
     saved = 0
     for path in root.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
@@ -91,7 +101,7 @@ def minify_pages(root: Path) -> int:
         out = []
         for i, part in enumerate(parts):
             if i % 3 == 0:
-                out.append(INDENT.sub(">\n<", part))
+                out.append(_collapse(part))
             elif i % 3 == 1:
                 out.append(part)
         new = "".join(out)
