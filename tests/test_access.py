@@ -271,6 +271,35 @@ def test_material_survives_blocked_storage_and_junk(browser, site_url, storage):
         ctx.close()
 
 
+@pytest.mark.parametrize("scheme, drawn", [("dark", "slate"), ("light", "default")])
+def test_first_visit_is_drawn_in_the_system_scheme_before_any_script(browser, site_url, scheme, drawn):
+    """Scripts are deferred, so a page can be drawn before Material's bundle runs:
+    on a dark tablet's first visit it must be dark from the first paint, not
+    white until the bundle applies the palette."""
+    ctx = browser.new_context(viewport={"width": 768, "height": 1024}, locale="zh-CN", color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        page.route("**/bundle.*.min.js", lambda route: route.abort())     # as drawn before it runs
+        page.goto(site_url + "pre-job/index.html")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == drawn
+        page.unroute("**/bundle.*.min.js")
+        page.goto(site_url + "glossary.html", wait_until="networkidle")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == drawn
+        assert not page.evaluate("document.body.hasAttribute('data-md-color-switching')")
+        # The reader's own choice still wins over the system's on the next page.
+        toggle = page.locator("[data-md-component=palette] label:not([hidden])")
+        for _ in range(2):                       # 跟随系统 → 浅色 → 深色
+            before = toggle.get_attribute("for")
+            toggle.click()
+            page.wait_for_function("""(before) => document.querySelector(
+                '[data-md-component=palette] label:not([hidden])').htmlFor !== before""", arg=before)
+        page.route("**/bundle.*.min.js", lambda route: route.abort())
+        page.goto(site_url + "pre-job/index.html")
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    finally:
+        ctx.close()
+
+
 # ---------------------------------------------------------------- 5. search without key events
 
 def test_search_follows_text_put_in_without_keys(page, site_url):

@@ -525,3 +525,33 @@ def test_record_pages_work_after_instant_navigation(two_quizzes, site_url):
     page.wait_for_selector("[data-review] [data-question]")
     assert page.locator("[data-review] [data-question]").count() == 2
     assert page.js_errors == []
+
+
+# ---------------------------------------------------------------- no jump when a view is drawn
+
+SHIFTS = """window.__shifts = [];
+new PerformanceObserver((list) => { for (const e of list.getEntries())
+    if (!e.hadRecentInput) window.__shifts.push([Math.round(e.value * 1000) / 1000,
+        e.sources.map((s) => s.node ? (s.node.className || s.node.nodeName) : "").join(" ")]); })
+  .observe({ type: "layout-shift", buffered: true });"""
+
+
+@pytest.mark.parametrize("rel, view", [("progress/index.html", "dashboard"), ("progress/review.html", "review")])
+@pytest.mark.parametrize("width", [412, 768])
+def test_the_text_under_a_record_view_does_not_jump_when_it_is_drawn(browser, site_url, rel, view, width):
+    """The views are drawn by script after the page is shown (on a slow
+    tablet, a second or more later). The text under them stays where it was
+    drawn first: no layout shift. The CPU is slowed 4× as on Lighthouse's
+    phone, so the view appears after the first paint, as it does on a tablet."""
+    ctx = browser.new_context(viewport={"width": width, "height": 823}, locale="zh-CN", service_workers="block")
+    try:
+        page = ctx.new_page()
+        ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page.add_init_script(SHIFTS)
+        page.goto(site_url + rel)
+        page.wait_for_function(f"""() => {{ const v = document.querySelector('[data-record="{view}"]');
+            return v && !v.querySelector('.hb-record__nojs') && v.children.length > 0; }}""")
+        page.wait_for_timeout(500)
+        assert page.evaluate("window.__shifts") == []
+    finally:
+        ctx.close()

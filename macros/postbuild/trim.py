@@ -61,6 +61,7 @@ def trim_site(site_dir: str | Path) -> int:
             shutil.rmtree(folder)
     neutralise_cdn_urls(root)
     defer_search_index(root)
+    quiet_first_palette(root)
     minify_own_assets(root)
     removed += minify_pages(root)
     compact_search_index(root)
@@ -109,6 +110,31 @@ def minify_pages(root: Path) -> int:
             saved += len(text.encode("utf-8")) - len(new.encode("utf-8"))
             path.write_text(new, encoding="utf-8")
     return saved
+
+
+# ---------------------------------------------------------------- palette
+
+# Material's palette sets data-md-color-switching on <body> each time it
+# applies a palette, to stop colour transitions while the colours change
+# ("[data-md-color-switching] * {transition-duration: 0s}"), and removes it
+# after. Adding and removing it restyles every element of the page; on a
+# quiz page on a slow tablet that is a few hundred milliseconds of blocked
+# main thread on every load. The first application at load changes nothing
+# (overrides/partials/javascripts/palette.html has applied the same palette
+# before the first paint), so only later ones, when the reader switches, set it.
+SWITCHING = 'document.body.setAttribute("data-md-color-switching",""),'
+QUIET_SWITCHING = '(window.__hbPalette?document.body.setAttribute("data-md-color-switching",""):window.__hbPalette=1),'
+
+
+def quiet_first_palette(root: Path) -> None:
+    for path in (root / "assets" / "javascripts").glob("bundle.*.min.js"):
+        text = path.read_text(encoding="utf-8")
+        if QUIET_SWITCHING in text:
+            return                        # patched already (post-build run again)
+        if text.count(SWITCHING) != 1:
+            raise RuntimeError(f"{path.name}: the palette switch of Material's bundle was not found; "
+                               "update macros/postbuild/trim.py (quiet_first_palette) for this Material version")
+        path.write_text(text.replace(SWITCHING, QUIET_SWITCHING), encoding="utf-8")
 
 
 # ---------------------------------------------------------------- search

@@ -292,9 +292,10 @@
 
   /* Wide tables scroll sideways on narrow screens: make them reachable by keyboard. */
   function scrollables() {
-    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (w) {
-      if (w.scrollWidth > w.clientWidth + 1) w.tabIndex = 0; else w.removeAttribute("tabindex");
-    });
+    /* all widths read first, then the attributes written: one layout, not one per table */
+    var wraps = Array.prototype.slice.call(document.querySelectorAll(".md-typeset__scrollwrap"));
+    var wide = wraps.map(function (w) { return w.scrollWidth > w.clientWidth + 1; });
+    wraps.forEach(function (w, i) { if (wide[i]) w.tabIndex = 0; else w.removeAttribute("tabindex"); });
   }
 
   function run() {
