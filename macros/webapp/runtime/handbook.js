@@ -254,8 +254,16 @@
     loading[name] = [ready];
     var tag = document.createElement("script");
     tag.src = base + name;
+    tag.async = false;            /* fetched at once, run in the order asked for (see loadAll) */
     tag.onload = function () { var queue = loading[name]; loading[name] = true; queue.forEach(function (f) { f(); }); };
     document.head.appendChild(tag);
+  }
+
+  /* Several files fetched side by side (not one after another: on a slow
+     connection each wait is a round trip), run in the given order, then ready(). */
+  function loadAll(names, ready) {
+    var left = names.length;
+    names.forEach(function (name) { load(name, function () { if (--left === 0) ready(); }); });
   }
 
   /* A quiz's rendered HTML, for 错题本 and 今日复习 to retry its questions.
@@ -315,8 +323,8 @@
         css.setAttribute("data-hb-record", "");
         document.head.appendChild(css);
       }
-      if (record.dataset.record !== "review") load("assessments.js", function () {
-        load("catalog.js", function () { load("record.js", function () { window.HandbookRecord.init(document); }); });
+      if (record.dataset.record !== "review") loadAll(["assessments.js", "catalog.js", "record.js"], function () {
+        window.HandbookRecord.init(document);
       });
     }
     reviewRun();
@@ -334,9 +342,7 @@
   function now() { return Date.now(); }
   function reviewRun() {
     if (document.querySelector('[data-record="review"]')) {
-      load("assessments.js", function () {
-        load("catalog.js", function () { load("review.js", function () { window.HandbookReviewPage.init(document); }); });
-      });
+      loadAll(["assessments.js", "catalog.js", "review.js"], function () { window.HandbookReviewPage.init(document); });
     } else if (document.querySelector("[data-review-due]") && !document.querySelector("[data-record]") &&
                (store.get(CONTRACT.reviewKey) || loading["schedule.js"])) {     /* something answered */
       load("schedule.js", function () { window.HandbookReview.dueLine(document); });
