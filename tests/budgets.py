@@ -83,7 +83,7 @@ FILES = {
 }
 
 SEARCH_INDEX = 60.0        # search/search_index.json, gzip: the target (measured 55.9)
-PRECACHE_RAW = 3738.7        # the service worker's list, raw, as stored on the device (target 2.5 MB not met: see the architecture page)
+PRECACHE_RAW = 3620.0        # the service worker's list, raw, as stored on the device: measured 3505 KB (target 2.5 MB not met: see the architecture page)
 
 
 def gz(data: bytes) -> int:

@@ -28,10 +28,12 @@ ICON_SIZES = (180, 192, 512)            # 180: apple-touch-icon; 192/512: Androi
 THEME_COLOR = "#3f51b5"                 # Material's indigo, as in mkdocs.yml
 # Built files the worker does not cache: the file:// copies of the search index
 # and of each quiz (over http the .json is used, and 错题本 / 今日复习 read a
-# quiz from its page), the gzipped sitemap, offline zips.
+# quiz from its page), the gzipped sitemap, offline zips, and the licence
+# and source notes of vendored files (published with the site, never read
+# offline).
 NOT_CACHED = ("search/search_index.js", "sitemap.xml.gz", "sw.js")
 NOT_CACHED_PREFIXES = ("assets/quizzes/",)
-NOT_CACHED_SUFFIXES = (".zip",)
+NOT_CACHED_SUFFIXES = (".zip", "/LICENSE", "/README.txt")
 
 
 @dataclass
