@@ -83,3 +83,19 @@ def test_bad_front_matter_names_file_line_and_field(project_copy: Path):
 def test_no_source_maps_or_unused_search_languages(site_dir: Path):
     assert not list(site_dir.rglob("*.map"))
     assert not (site_dir / "assets" / "javascripts" / "lunr").exists()
+
+
+def test_a_material_bundle_the_patches_do_not_recognise_stops_the_build(tmp_path):
+    """After a Material upgrade the bundle patches (lazy search index, quiet
+    first palette) must say which one no longer fits, not ship a half-patched site."""
+    import pytest as _pytest
+
+    from macros.postbuild.trim import defer_search_index, quiet_first_palette
+
+    folder = tmp_path / "assets" / "javascripts"
+    folder.mkdir(parents=True)
+    (folder / "bundle.0123abcd.min.js").write_text("console.log(1)", encoding="utf-8")
+    for patch, name in ((defer_search_index, "defer_search_index"), (quiet_first_palette, "quiet_first_palette")):
+        with _pytest.raises(RuntimeError, match=name):
+            patch(tmp_path)
+    assert (folder / "bundle.0123abcd.min.js").read_text(encoding="utf-8") == "console.log(1)"

@@ -126,15 +126,27 @@ SWITCHING = 'document.body.setAttribute("data-md-color-switching",""),'
 QUIET_SWITCHING = '(window.__hbPalette?document.body.setAttribute("data-md-color-switching",""):window.__hbPalette=1),'
 
 
-def quiet_first_palette(root: Path) -> None:
+def _patch_bundle(root: Path, done: str, change, what: str) -> bool:
+    """Rewrite Material's bundle once: ``change(text)`` returns the new text, or
+    None when its code is not found (the build stops and says where to look);
+    ``done`` is in the text once patched, so a second post-build run skips it."""
     for path in (root / "assets" / "javascripts").glob("bundle.*.min.js"):
         text = path.read_text(encoding="utf-8")
-        if QUIET_SWITCHING in text:
-            return                        # patched already (post-build run again)
-        if text.count(SWITCHING) != 1:
-            raise RuntimeError(f"{path.name}: the palette switch of Material's bundle was not found; "
-                               "update macros/postbuild/trim.py (quiet_first_palette) for this Material version")
-        path.write_text(text.replace(SWITCHING, QUIET_SWITCHING), encoding="utf-8")
+        if done in text:
+            return True
+        new = change(text)
+        if new is None:
+            raise RuntimeError(f"{path.name}: {what} of Material's bundle was not found; "
+                               f"update macros/postbuild/trim.py for this Material version")
+        path.write_text(new, encoding="utf-8")
+        return True
+    return False
+
+
+def quiet_first_palette(root: Path) -> bool:
+    return _patch_bundle(root, QUIET_SWITCHING,
+                         lambda text: text.replace(SWITCHING, QUIET_SWITCHING) if text.count(SWITCHING) == 1 else None,
+                         "the palette switch (quiet_first_palette)")
 
 
 # ---------------------------------------------------------------- search
@@ -156,23 +168,17 @@ LAZY_MARK = "/*hb:lazy-index*/"
 
 def defer_search_index(root: Path) -> bool:
     """Patch Material's bundle so the index loads when search is first opened."""
-    for path in (root / "assets" / "javascripts").glob("bundle.*.min.js"):
-        text = path.read_text(encoding="utf-8")
-        if LAZY_MARK in text:
-            return True                   # patched already (post-build run again)
+    def change(text: str) -> str | None:
         found = EAGER_INDEX.search(text)
         new, count = EAGER_INDEX.subn(r"\1\2(!1)\3", text)
-        if found:
-            switch_map = found.group(4)
-            new, count2 = EAGER_HIGHLIGHT.subn(
-                lambda m: f"{m.group(1)}{m.group(2)},{switch_map}(n=>t.pipe({m.group(3)}(o=>[o,n])))).pipe({m.group(3)}(",
-                new)
-        if not found or count != 1 or count2 != 1:
-            raise RuntimeError(f"{path.name}: the search index setup of Material's bundle was not found; "
-                               f"update defer_search_index in {__name__} for this Material version")
-        path.write_text(LAZY_MARK + new, encoding="utf-8")
-        return True
-    return False
+        if not found or count != 1:
+            return None
+        switch_map = found.group(4)
+        new, count = EAGER_HIGHLIGHT.subn(
+            lambda m: f"{m.group(1)}{m.group(2)},{switch_map}(n=>t.pipe({m.group(3)}(o=>[o,n])))).pipe({m.group(3)}(",
+            new)
+        return LAZY_MARK + new if count == 1 else None
+    return _patch_bundle(root, LAZY_MARK, change, "the search index setup (defer_search_index)")
 
 
 # What a rep searches for is the pages, their sections and the checklist and
