@@ -249,18 +249,34 @@
     box.hidden = false;
   }
 
+  /* A script, or a stylesheet (name ending .css, from assets/stylesheets/),
+     added once; ready() runs when it has loaded. A view waits for its
+     stylesheet too: drawn before its styles arrive (a slow connection), it
+     would be drawn twice and the text under it would jump. A stylesheet that
+     fails to load still calls ready(), so the view is drawn, if plainer; a
+     script that fails does not (the page's no-JavaScript notice stays). */
   function load(name, ready) {
     if (loading[name]) { if (loading[name] === true) ready(); else loading[name].push(ready); return; }
     loading[name] = [ready];
-    var tag = document.createElement("script");
-    tag.src = base + name;
-    tag.async = false;            /* fetched at once, run in the order asked for (see loadAll) */
+    var tag, css = /\.css$/.test(name);
+    if (css) {
+      tag = document.createElement("link");
+      tag.rel = "stylesheet";
+      tag.href = base.replace(/javascripts\/$/, "stylesheets/") + name;
+      tag.setAttribute("data-hb-" + name.replace(/\.css$/, ""), "");   /* record.css: link[data-hb-record] */
+    } else {
+      tag = document.createElement("script");
+      tag.src = base + name;
+      tag.async = false;          /* fetched at once, run in the order asked for (see loadAll) */
+    }
     tag.onload = function () { var queue = loading[name]; loading[name] = true; queue.forEach(function (f) { f(); }); };
+    if (css) tag.onerror = tag.onload;
     document.head.appendChild(tag);
   }
 
   /* Several files fetched side by side (not one after another: on a slow
-     connection each wait is a round trip), run in the given order, then ready(). */
+     connection each wait is a round trip), scripts run in the given order,
+     then ready() once all have loaded. */
   function loadAll(names, ready) {
     var left = names.length;
     names.forEach(function (name) { load(name, function () { if (--left === 0) ready(); }); });
@@ -315,15 +331,8 @@
       load("assessments.js", function () { window.HandbookAssessments.init(document); });
     }
     var record = document.querySelector("[data-record]");
-    if (record) {
-      if (!document.querySelector("link[data-hb-record]")) {
-        var css = document.createElement("link");
-        css.rel = "stylesheet";
-        css.href = base.replace(/javascripts\/$/, "stylesheets/") + "record.css";
-        css.setAttribute("data-hb-record", "");
-        document.head.appendChild(css);
-      }
-      if (record.dataset.record !== "review") loadAll(["assessments.js", "catalog.js", "record.js"], function () {
+    if (record && record.dataset.record !== "review") {
+      loadAll(["record.css", "assessments.js", "catalog.js", "record.js"], function () {
         window.HandbookRecord.init(document);
       });
     }
@@ -342,7 +351,7 @@
   function now() { return Date.now(); }
   function reviewRun() {
     if (document.querySelector('[data-record="review"]')) {
-      loadAll(["assessments.js", "catalog.js", "review.js"], function () { window.HandbookReviewPage.init(document); });
+      loadAll(["record.css", "assessments.js", "catalog.js", "review.js"], function () { window.HandbookReviewPage.init(document); });
     } else if (document.querySelector("[data-review-due]") && !document.querySelector("[data-record]") &&
                (store.get(CONTRACT.reviewKey) || loading["schedule.js"])) {     /* something answered */
       load("schedule.js", function () { window.HandbookReview.dueLine(document); });
