@@ -300,6 +300,59 @@ def test_first_visit_is_drawn_in_the_system_scheme_before_any_script(browser, si
         ctx.close()
 
 
+CHANGES = """window.__changes = [];
+document.addEventListener('readystatechange', () => { if (document.readyState !== 'interactive') return;
+  /* the page is parsed; the deferred scripts run next */
+  new MutationObserver((records) => { for (const r of records) {
+    const t = r.target;
+    if (r.type === 'attributes' && r.oldValue !== t.getAttribute(r.attributeName) &&
+        (t === document.documentElement || (t.matches && t.matches('link[rel=stylesheet], meta[name=color-scheme]'))))
+      window.__changes.push(t.nodeName + ' ' + r.attributeName + ': ' + r.oldValue + ' → ' + t.getAttribute(r.attributeName));
+    if (r.type === 'childList') for (const n of r.addedNodes)
+      if (n.nodeType === 1 && n.matches('.md-typeset__scrollwrap')) window.__changes.push('a table wrapped after load');
+  } }).observe(document, { subtree: true, childList: true, attributes: true, attributeOldValue: true }); });"""
+
+
+@pytest.mark.parametrize("scheme, word", [("dark", "dark"), ("light", "light")])
+def test_the_drawn_page_is_not_restyled_when_the_scripts_start(browser, site_url, scheme, word):
+    """On a slow tablet each of these, done by Material's bundle on a page
+    already drawn, restyles every element of it: the html element's class,
+    the stylesheets loaded again (instant navigation rewrites their URLs), the
+    colour-scheme meta tag filled in, the tables wrapped for scrolling. The
+    page comes with all of them done; the scripts change none of them. Instant
+    navigation still keeps one copy of each stylesheet."""
+    ctx = browser.new_context(viewport={"width": 768, "height": 1024}, locale="zh-CN", color_scheme=scheme)
+    try:
+        page = ctx.new_page()
+        page.add_init_script(CHANGES)
+        page.goto(site_url + "glossary.html", wait_until="networkidle")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__changes") == []
+        assert page.evaluate("document.documentElement.className") == "js js-focus-visible"
+        metas = page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map((m) => m.content)")
+        assert metas == [word]
+        assert page.evaluate("getComputedStyle(document.querySelector('header')).colorScheme") == word
+        tables = page.evaluate("""() => [...document.querySelectorAll('article table:not([class])')].map((t) =>
+            t.parentElement.className + ' < ' + t.parentElement.parentElement.className + ' < ' +
+            t.parentElement.parentElement.parentElement.nodeName)""")
+        assert tables and set(tables) == {"md-typeset__table < md-typeset__scrollwrap < ARTICLE"}
+        sheets = page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.href)")
+        assert not any(h.startswith("http") for h in page.evaluate(
+            "[...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.getAttribute('href'))"))
+        # instant navigation to a page one folder down, and on to another
+        page.locator(".md-content a[href*='pre-job/objections.html#']").first.click()
+        page.wait_for_function("() => location.pathname.endsWith('/pre-job/objections.html')")
+        page.wait_for_selector("article h1")
+        assert page.evaluate("performance.getEntriesByType('navigation')[0].name").endswith("/glossary.html")
+        assert page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].map((l) => l.href)") == sheets
+        assert page.evaluate("[...document.querySelectorAll('meta[name=color-scheme]')].map((m) => m.content)") == [word]
+        tables = page.evaluate("[...document.querySelectorAll('article table:not([class])')].map((t) => t.parentElement.className)")
+        assert tables and set(tables) == {"md-typeset__table"}
+        assert page.evaluate("document.querySelectorAll('.md-typeset__table .md-typeset__table').length") == 0
+    finally:
+        ctx.close()
+
+
 # ---------------------------------------------------------------- 5. search without key events
 
 def test_search_follows_text_put_in_without_keys(page, site_url):

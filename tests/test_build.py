@@ -85,6 +85,25 @@ def test_no_source_maps_or_unused_search_languages(site_dir: Path):
     assert not (site_dir / "assets" / "javascripts" / "lunr").exists()
 
 
+def test_plain_tables_come_wrapped_as_materials_bundle_would(site_dir, tmp_path):
+    """Markdown tables are wrapped for sideways scrolling in the page itself
+    (Material's bundle would do it after the page is drawn); tables with a
+    class of their own (the handbook's) are left as they are; a second run
+    of the post-build step wraps nothing twice."""
+    from macros.postbuild.trim import TABLE_CLOSE, TABLE_OPEN, minify_pages, wrap_tables
+
+    page = (site_dir / "glossary.html").read_text(encoding="utf-8")
+    assert page.count("<table>") == page.count(TABLE_OPEN + "<table>") > 0
+    assert page.count("<table>") == page.count("</table>" + TABLE_CLOSE)
+    html = '<p>x</p><table><tr><td><b>a</b></td></tr></table><table class="hb-x"><tr><td>b</td></tr></table>'
+    assert wrap_tables(html) == ('<p>x</p>' + TABLE_OPEN + '<table><tr><td><b>a</b></td></tr></table>' + TABLE_CLOSE
+                                 + '<table class="hb-x"><tr><td>b</td></tr></table>')
+    (tmp_path / "p.html").write_text(html, encoding="utf-8")
+    minify_pages(tmp_path)
+    minify_pages(tmp_path)
+    assert (tmp_path / "p.html").read_text(encoding="utf-8") == wrap_tables(html)
+
+
 def test_a_material_bundle_the_patches_do_not_recognise_stops_the_build(tmp_path):
     """After a Material upgrade the bundle patches (lazy search index, quiet
     first palette) must say which one no longer fits, not ship a half-patched site."""

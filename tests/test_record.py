@@ -525,6 +525,9 @@ def test_record_pages_work_after_instant_navigation(two_quizzes, site_url):
     page.get_by_role("link", name="错题本（2 题）").click()
     page.wait_for_selector("[data-review] [data-question]")
     assert page.locator("[data-review] [data-question]").count() == 2
+    # the record views' own stylesheet is in effect on the page reached last
+    assert page.locator("link[data-hb-record]").count() == 1
+    assert page.evaluate("getComputedStyle(document.querySelector('.hb-record__status')).fontWeight") == "700"
     assert page.js_errors == []
 
 

@@ -62,6 +62,7 @@ def trim_site(site_dir: str | Path) -> int:
     neutralise_cdn_urls(root)
     defer_search_index(root)
     quiet_first_palette(root)
+    no_restyle_on_load(root)
     minify_own_assets(root)
     removed += minify_pages(root)
     compact_search_index(root)
@@ -90,13 +91,41 @@ def _collapse(text: str) -> str:
     return TEXT_NODE.sub(lambda m: ">" + BREAK_RUN.sub("\n", m.group(1)) + "<", INDENT.sub(">\n<", text))
 
 
+TABLE_TAG = re.compile(r"<table\b[^>]*>|</table>", re.I)
+TABLE_OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+TABLE_CLOSE = "</div></div>"
+
+
+def wrap_tables(text: str) -> str:
+    """Each plain table (``<table>`` with no attributes: a Markdown table) in
+    the wrapper Material's bundle puts it in when the page loads (content/table:
+    scrollwrap > table > table). Done here the page is drawn once in its final
+    layout; on the tablet, wrapping a drawn page's tables laid the whole page
+    out again. The bundle skips tables already wrapped (``keep_tables``)."""
+    out, stack, last = [], [], 0
+    for tag in TABLE_TAG.finditer(text):
+        out.append(text[last:tag.start()])
+        last = tag.end()
+        if tag.group(0).startswith("</"):
+            out.append(tag.group(0) + (TABLE_CLOSE if stack and stack.pop() else ""))
+        else:
+            bare = tag.group(0).lower() == "<table>"
+            stack.append(bare)
+            out.append((TABLE_OPEN if bare else "") + tag.group(0))
+    out.append(text[last:])
+    return "".join(out)
+
+
 def minify_pages(root: Path) -> int:
     """Whitespace runs with a line break → one line break (same rendering:
     outside pre, code, kbd, textarea, script and style a run of white space is drawn as
-    one space); return the bytes saved."""
+    one space), plain tables wrapped as Material's bundle would (``wrap_tables``);
+    return the bytes saved."""
     saved = 0
     for path in root.rglob("*.html"):
-        text = path.read_text(encoding="utf-8")
+        text = original = path.read_text(encoding="utf-8")
+        if "<table>" in text and TABLE_OPEN not in text:
+            text = wrap_tables(text)
         parts = KEEP_WHITESPACE.split(text)
         # split with two groups: [outside, whole match, tag name, outside, ...]
         out = []
@@ -106,8 +135,8 @@ def minify_pages(root: Path) -> int:
             elif i % 3 == 1:
                 out.append(part)
         new = "".join(out)
-        if new != text:
-            saved += len(text.encode("utf-8")) - len(new.encode("utf-8"))
+        if new != original:
+            saved += len(original.encode("utf-8")) - len(new.encode("utf-8"))
             path.write_text(new, encoding="utf-8")
     return saved
 
@@ -147,6 +176,51 @@ def quiet_first_palette(root: Path) -> bool:
     return _patch_bundle(root, QUIET_SWITCHING,
                          lambda text: text.replace(SWITCHING, QUIET_SWITCHING) if text.count(SWITCHING) == 1 else None,
                          "the palette switch (quiet_first_palette)")
+
+
+# When the bundle starts, four things it does make the browser restyle every
+# element of the page (on a slow tablet about 50-100 ms each, in one long task):
+#  - instant navigation turns every relative URL into an absolute one, the
+#    page's own stylesheet links too, so they are loaded and parsed again;
+#    here those links keep their href (head elements are compared by their
+#    resolved URL, as before, so navigation still keeps the same stylesheets);
+#  - the palette adds an empty <meta name="color-scheme"> and fills it in;
+#    here it reuses the one overrides/partials/javascripts/palette.html wrote
+#    before the first paint, and writes it only when the value changes;
+#  - it wraps each plain table for sideways scrolling; here the pages come
+#    with their tables wrapped (``wrap_tables``) and it skips those.
+# (The fourth, the html element's no-js class, is set before the body in
+# overrides/main.html.) The patterns are Material 9.8.2's minified bundle:
+#   function resolve(document) { for (el of $$("[href], [src]", document)) for (key of ["href","src"]) {...} }
+#   function head(document) { ...; for (el of $$(":scope > *", document.head)) tags.set(el.outerHTML, el) }
+#   const scheme = h("meta", {name: "color-scheme"}); document.head.appendChild(scheme)
+#   ... scheme.content = style.colorScheme, style.backgroundColor ...
+RESOLVE = re.compile(r'(function \w+\(e\)\{for\(let t of \w+\("\[href\], \[src\]",e\)\)for\(let r of\["href","src"\]\)\{)')
+HEAD_MAP = re.compile(r'(function \w+\(e\)\{let t=new Map;for\(let r of \w+\(":scope > \*",e\.head\)\))t\.set\(r\.outerHTML,r\);')
+SCHEME_META = re.compile(r'let (\w+)=(\w+)\("meta",\{name:"color-scheme"\}\);document\.head\.appendChild\(\1\);')
+SCHEME_SET = re.compile(r'return (\w+)\.content=(\w+)\.colorScheme,')
+KEEP_MARK = '/*hb:keep-styles*/'
+# mountContent: ...$$("table:not([class])", el).map(child => mountDataTable(child))
+TABLES = re.compile(r'(\w+\("table:not\(\[class\]\)",e\))\.map\(')
+
+
+def no_restyle_on_load(root: Path) -> bool:
+    def change(text: str) -> str | None:
+        steps = (
+            (RESOLVE, r'\1' + KEEP_MARK + 'if(e===document&&t.tagName==="LINK"&&t.rel==="stylesheet")break;'),
+            (HEAD_MAP, r'\1{let k=r;if(r.tagName==="LINK"&&r.href){k=r.cloneNode();k.setAttribute("href",r.href)}'
+                       r't.set(k.outerHTML,r)}'),
+            (SCHEME_META, r"""let \1=document.querySelector('meta[name="color-scheme"]')||"""
+                          r'document.head.appendChild(\2("meta",{name:"color-scheme"}));'),
+            (SCHEME_SET, r'return \1.content!==\2.colorScheme&&(\1.content=\2.colorScheme),'),
+            (TABLES, r'\1.filter(hbT=>!hbT.parentElement.classList.contains("md-typeset__table")).map('),
+        )
+        for pattern, replacement in steps:
+            text, count = pattern.subn(replacement, text)
+            if count != 1:
+                return None
+        return text
+    return _patch_bundle(root, KEEP_MARK, change, "the start-up restyles (no_restyle_on_load)")
 
 
 # ---------------------------------------------------------------- search

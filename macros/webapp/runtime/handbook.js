@@ -256,14 +256,18 @@
      fails to load still calls ready(), so the view is drawn, if plainer; a
      script that fails does not (the page's no-JavaScript notice stays). */
   function load(name, ready) {
+    var css = /\.css$/.test(name), mark = "data-hb-" + name.replace(/\.css$/, "");
+    /* Material's instant navigation drops from <head> what the next page does
+       not have: a stylesheet loaded for an earlier page is added again. */
+    if (css && loading[name] === true && !document.querySelector("link[" + mark + "]")) delete loading[name];
     if (loading[name]) { if (loading[name] === true) ready(); else loading[name].push(ready); return; }
     loading[name] = [ready];
-    var tag, css = /\.css$/.test(name);
+    var tag;
     if (css) {
       tag = document.createElement("link");
       tag.rel = "stylesheet";
       tag.href = base.replace(/javascripts\/$/, "stylesheets/") + name;
-      tag.setAttribute("data-hb-" + name.replace(/\.css$/, ""), "");   /* record.css: link[data-hb-record] */
+      tag.setAttribute(mark, "");   /* record.css: link[data-hb-record] */
     } else {
       tag = document.createElement("script");
       tag.src = base + name;
