@@ -255,8 +255,9 @@
      would be drawn twice and the text under it would jump. A stylesheet that
      fails to load still calls ready(), so the view is drawn, if plainer; a
      script that fails does not (the page's no-JavaScript notice stays). */
+  var STYLESHEET_MARKS = { "record.css": "data-hb-record" };   /* each stylesheet load() adds: link[mark] */
   function load(name, ready) {
-    var css = /\.css$/.test(name), mark = "data-hb-" + name.replace(/\.css$/, "");
+    var css = /\.css$/.test(name), mark = STYLESHEET_MARKS[name];
     /* Material's instant navigation drops from <head> what the next page does
        not have: a stylesheet loaded for an earlier page is added again. */
     if (css && loading[name] === true && !document.querySelector("link[" + mark + "]")) delete loading[name];
@@ -267,7 +268,7 @@
       tag = document.createElement("link");
       tag.rel = "stylesheet";
       tag.href = base.replace(/javascripts\/$/, "stylesheets/") + name;
-      tag.setAttribute(mark, "");   /* record.css: link[data-hb-record] */
+      tag.setAttribute(mark, "");
     } else {
       tag = document.createElement("script");
       tag.src = base + name;
