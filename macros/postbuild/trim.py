@@ -101,7 +101,7 @@ def wrap_tables(text: str) -> str:
     the wrapper Material's bundle puts it in when the page loads (content/table:
     scrollwrap > table > table). Done here the page is drawn once in its final
     layout; on the tablet, wrapping a drawn page's tables laid the whole page
-    out again. The bundle skips tables already wrapped (``keep_tables``)."""
+    out again. The bundle skips tables already wrapped (``no_restyle_on_load``)."""
     out, stack, last = [], [], 0
     for tag in TABLE_TAG.finditer(text):
         out.append(text[last:tag.start()])
