@@ -217,8 +217,11 @@ def file_import(page, url: str, path: Path) -> str:
 
 
 def paste(page, text: str) -> str:
+    """What the trainer reads once the page has dealt with the pasted text
+    (a complete set is read after a moment: 正在读取记录…… until then)."""
     page.fill("#hb-handoff-paste", text)
     page.get_by_role("button", name="导入文字码").click()
+    page.wait_for_function("() => !document.querySelector('#hb-handoff-status').textContent.includes('正在读取记录')")
     return page.locator("#hb-handoff-status").inner_text()
 
 

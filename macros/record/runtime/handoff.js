@@ -71,6 +71,7 @@
     duplicate: function (i, n) { return "第 " + i + "/" + n + " 张已经收到过。"; },
     missing: function (got, n, gaps) { return "已收到 " + got + "/" + n + "：缺第 " + gaps.join("、") + " 张"; },
     other: "（另一份记录，分开收集）",
+    reading: function (n) { return "已收到全部 " + n + " 张，正在读取记录……"; },
     imported: function (name) { return "已导入 " + name + " 的记录。可以接着扫下一位学员。"; },
     label: "扫码导入"
   };
@@ -196,7 +197,8 @@
       if (set.got < set.n) return { message: T.missing(set.got, set.n, missing(set)) + other };
       delete sets[key];
       last = null;
-      return { message: "", done: assemble(set) };
+      /* said at once: putting the parts together is not (it unpacks and checks the record) */
+      return { message: T.reading(set.n), done: assemble(set) };
     }
     function progress(set) { return set.got < set.n ? T.missing(set.got, set.n, missing(set)) : ""; }
     return { accept: accept };
